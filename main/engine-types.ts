@@ -1,0 +1,73 @@
+import type { AgentStatus, JobName, JobProgress, RunSummary, RunTrigger } from '../shared/sync.js';
+import type { Settings } from '../shared/settings.js';
+
+/** Credentials as the merchant types them on connect. */
+export interface DearCredentials {
+  accountId: string;
+  applicationKey: string;
+}
+
+/** One Cin7 Core product as the Products screen and `products list` show it. */
+export interface CatalogProduct {
+  id: string;
+  sku: string;
+  name: string;
+  type: string;
+  status: string;
+  category: string | null;
+  brand: string | null;
+  sellable: boolean;
+  selected: boolean;
+  /** True once Upstock has accepted the product. */
+  imported: boolean;
+}
+
+export interface CatalogQuery {
+  search?: string;
+  category?: string;
+  brand?: string;
+  status?: string;
+  imported?: boolean;
+  selected?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * What the CLI and the Electron shell use to drive the agent. The engine owns the store, the
+ * clients, the job runner and the scheduler; it never imports `electron`.
+ */
+export interface EngineApi {
+  status(): AgentStatus;
+  /** Checks the credentials with `GET /me`, stores the key in the vault, returns the company. */
+  connectDear(credentials: DearCredentials): Promise<{ company: string; currency: string }>;
+  connectUpstock(token: string): Promise<{ supplier: string }>;
+  /** Removes secrets and stops every job; `keepData: false` also wipes the local store. */
+  disconnect(options: { keepData: boolean }): Promise<void>;
+
+  listProducts(query: CatalogQuery): { total: number; products: CatalogProduct[] };
+  productFacets(): { categories: string[]; brands: string[]; statuses: string[] };
+  selectProducts(ids: string[]): number;
+  deselectProducts(ids: string[]): number;
+
+  /** Runs one job now (or the import jobs in order when `job` is omitted); waits for the end. */
+  syncNow(options?: {
+    job?: JobName;
+    trigger?: RunTrigger;
+    mode?: 'incremental' | 'full';
+  }): Promise<RunSummary[]>;
+  pause(until: Date | null): void;
+  resume(): void;
+  runs(options?: { job?: JobName; limit?: number }): RunSummary[];
+
+  settings(): Settings;
+  updateSettings(patch: DeepPartial<Settings>): Settings;
+
+  on(event: 'status', listener: (status: AgentStatus) => void): () => void;
+  on(event: 'progress', listener: (progress: JobProgress) => void): () => void;
+
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -1,0 +1,102 @@
+import type {
+  EntityCounts,
+  JobName,
+  RecordFailure,
+  RunMode,
+  RunStatus,
+  RunSummary,
+  RunTrigger,
+  UnrepresentableRule,
+} from '../../shared/sync.js';
+
+/** The Cin7 Core products the merchant chose to sell in Upstock, by Cin7 Core product ID. */
+export interface SelectionRepository {
+  select(productIds: string[]): number;
+  deselect(productIds: string[]): number;
+  isSelected(productId: string): boolean;
+  listSelected(): string[];
+  clear(): void;
+}
+
+/** Which Upstock record a Cin7 Core record became, and the hash of what was last sent. */
+export interface Mapping {
+  entity: 'product' | 'customer' | 'priceList' | 'customerPriceList';
+  dearId: string;
+  upstockId: string | null;
+  /** Hash of the payload Upstock last accepted; null until a send is confirmed. */
+  contentHash: string | null;
+  updatedAt: string;
+}
+
+export interface MappingRepository {
+  get(entity: Mapping['entity'], dearId: string): Mapping | null;
+  list(entity: Mapping['entity']): Mapping[];
+  /** Records many confirmed sends in one transaction. */
+  upsertMany(rows: Omit<Mapping, 'updatedAt'>[]): void;
+  remove(entity: Mapping['entity'], dearId: string): void;
+}
+
+/** Sync cursors, such as the ModifiedSince of the last product pass, stored as strings. */
+export interface CursorRepository {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+}
+
+export interface RunRepository {
+  start(job: JobName, trigger: RunTrigger, mode: RunMode): number;
+  finish(
+    runId: number,
+    outcome: {
+      status: RunStatus;
+      counts: Record<string, EntityCounts>;
+      failures: RecordFailure[];
+      unrepresentable: UnrepresentableRule[];
+      apiCalls: { dear: number; upstock: number };
+      error: string | null;
+    },
+  ): void;
+  get(runId: number): RunSummary | null;
+  /** Newest first. */
+  list(options?: { job?: JobName; limit?: number }): RunSummary[];
+  lastSuccessful(job: JobName): RunSummary | null;
+  /** Marks runs left "running" by a crash as failed; returns how many. */
+  failAbandoned(reason: string): number;
+}
+
+/**
+ * The local copy of Cin7 Core data: raw records as the API returned them, so prices can be
+ * recomputed and the window can list every product without calling Cin7 Core.
+ */
+export interface CatalogRepository {
+  upsertProducts(rows: { id: string; raw: unknown; lastModifiedOn: string }[]): void;
+  upsertCustomers(rows: { id: string; raw: unknown; lastModifiedOn: string }[]): void;
+  getProduct(id: string): unknown | null;
+  getCustomer(id: string): unknown | null;
+  /** Streams every cached product (raw), in a stable order. */
+  allProducts(): Iterable<unknown>;
+  allCustomers(): Iterable<unknown>;
+  productCount(): number;
+  customerCount(): number;
+  /** IDs present in the cache; a full pass compares them with what it saw to find removals. */
+  productIds(): string[];
+  customerIds(): string[];
+  deleteProducts(ids: string[]): void;
+  deleteCustomers(ids: string[]): void;
+  setReference(name: string, raw: unknown): void;
+  getReference(name: string): { raw: unknown; fetchedAt: string } | null;
+}
+
+export interface Store {
+  readonly path: string;
+  readonly selection: SelectionRepository;
+  readonly mappings: MappingRepository;
+  readonly cursors: CursorRepository;
+  readonly runs: RunRepository;
+  readonly catalog: CatalogRepository;
+  /** Runs `fn` in one SQLite transaction. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+  /** Deletes every table's rows (used by "disconnect and delete local data"). */
+  wipe(): void;
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and ends with one line "N passed, N failed".
+# When no session bus is running and gnome-keyring is installed, the suite runs inside a
+# private D-Bus session with an unlocked, throw-away keyring, so the vault tests use a real
+# Secret Service without touching the user's own keyring.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p out
+
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null \
+  && command -v gnome-keyring-daemon >/dev/null && [ -z "${UDS_TEST_IN_KEYRING:-}" ]; then
+  keyring_home=$(mktemp -d)
+  exec env HOME="$keyring_home" UDS_TEST_IN_KEYRING=1 dbus-run-session -- bash -c \
+    'echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash scripts/test.sh "$@"' \
+    test-keyring "$@"
+fi
+
+npx vitest run --reporter=default --reporter=json --outputFile=out/vitest.json "$@"
+status=$?
+node -e "
+const fs = require('fs');
+if (!fs.existsSync('out/vitest.json')) { console.log('0 passed, 1 failed'); process.exit(0); }
+const r = JSON.parse(fs.readFileSync('out/vitest.json', 'utf8'));
+const failed = r.numFailedTests + (r.numFailedTestSuites || 0);
+console.log(r.numPassedTests + ' passed, ' + failed + ' failed' + (r.numPendingTests ? ', ' + r.numPendingTests + ' skipped' : ''));
+"
+exit $status

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 
 /**
  * Cin7 Core records after parsing: the fields the agent uses, with money as Decimal and

@@ -44,7 +44,9 @@ export interface CursorRepository {
 }
 
 export interface RunRepository {
+  /** Records a new run with status "running" and returns its ID. */
   start(job: JobName, trigger: RunTrigger, mode: RunMode): number;
+  /** Records the outcome of a run; throws when `runId` does not exist. */
   finish(
     runId: number,
     outcome: {
@@ -57,8 +59,9 @@ export interface RunRepository {
     },
   ): void;
   get(runId: number): RunSummary | null;
-  /** Newest first. */
+  /** Newest first; at most `limit` runs (50 when omitted). */
   list(options?: { job?: JobName; limit?: number }): RunSummary[];
+  /** The newest run of `job` that ended "succeeded" or "partial", or null. */
   lastSuccessful(job: JobName): RunSummary | null;
   /** Marks runs left "running" by a crash as failed; returns how many. */
   failAbandoned(reason: string): number;
@@ -73,8 +76,13 @@ export interface CatalogRepository {
   upsertCustomers(rows: { id: string; raw: unknown; lastModifiedOn: string }[]): void;
   getProduct(id: string): unknown | null;
   getCustomer(id: string): unknown | null;
-  /** Streams every cached product (raw), in a stable order. */
+  /**
+   * Streams every cached product (raw) in ID order, parsing one row at a time. Until the loop
+   * ends (or breaks), the store serves reads but throws on writes ("connection is busy"), so
+   * collect changes and write them after the loop.
+   */
   allProducts(): Iterable<unknown>;
+  /** Streams every cached customer (raw) in ID order, with the same rule as `allProducts`. */
   allCustomers(): Iterable<unknown>;
   productCount(): number;
   customerCount(): number;
@@ -94,7 +102,11 @@ export interface Store {
   readonly cursors: CursorRepository;
   readonly runs: RunRepository;
   readonly catalog: CatalogRepository;
-  /** Runs `fn` in one SQLite transaction. */
+  /**
+   * Runs `fn` in one SQLite transaction and returns its result. If `fn` throws, every write
+   * it made is rolled back and the error is rethrown. `fn` must be synchronous; nested calls
+   * become savepoints.
+   */
   transaction<T>(fn: () => T): T;
   close(): void;
   /** Deletes every table's rows (used by "disconnect and delete local data"). */

@@ -1,0 +1,152 @@
+import type { RecordFailure } from '../../shared/sync.js';
+import { getLogger } from '../log/logger.js';
+import type { Job, JobContext } from '../sync/job.js';
+import type { WireOrder } from '../upstock/wire.js';
+import { agentIdFor } from './agent-id.js';
+import { MappingInputs } from './inputs.js';
+import { ledgerFor, UNFINISHED_STATES } from './ledger.js';
+import { ordersPorts } from './job-ports.js';
+import { pushOrder, type PushContext, type PushOutcome, type PushStep } from './push.js';
+
+const log = getLogger('orders');
+
+/** Cursor holding the newest `updatedAt` of the approved orders already looked at. */
+export const ORDERS_CURSOR = 'orders.updatedSince';
+
+/** Orders per page of the approved-order list, and the most pages one run reads. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 1_000;
+
+/** Options of the orders job that tests and benchmarks change. */
+export interface OrdersJobOptions {
+  leaseSeconds?: number;
+  afterStep?: (step: PushStep, orderId: string) => void;
+}
+
+/**
+ * Creates the `orders` job. A run first resumes every order the ledger shows unfinished or
+ * marked for retry, then lists approved orders changed since the cursor minus the overlap
+ * (all approved orders on the first run and in `full` mode) and pushes each one. Orders
+ * already pushed or parked cost no API call. The cursor advances to the newest `updatedAt`
+ * seen, but stays before any order that another agent held or that could not be claimed, so
+ * the next run looks at it again.
+ */
+export function createOrdersJob(options: OrdersJobOptions = {}): Job {
+  return {
+    name: 'orders',
+    run: (ctx) => runOrders(ctx, options),
+  };
+}
+
+/** The `orders` job with default options, for the runner. */
+export const ordersJob: Job = createOrdersJob();
+
+async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<void> {
+  const { dear, upstock } = ordersPorts(ctx);
+  const ledger = ledgerFor(ctx.store);
+  const pushContext: PushContext = {
+    dear,
+    upstock,
+    ledger,
+    inputs: await MappingInputs.load(ctx.store, dear),
+    settings: ctx.settings.orders,
+    agentId: agentIdFor(ctx.store),
+    leaseSeconds: options.leaseSeconds,
+    afterStep: options.afterStep,
+    signal: ctx.signal,
+  };
+  const seen = new Set<string>();
+  let done = 0;
+
+  const resume = [...ledger.listByStates(UNFINISHED_STATES), ...ledger.listRetryRequested()];
+  for (const entry of resume) {
+    ctx.signal.throwIfAborted();
+    seen.add(entry.orderId);
+    let order: WireOrder;
+    try {
+      order = await upstock.getOrder(entry.orderId);
+    } catch (error) {
+      log.warn(`Could not read order ${entry.orderNumber} (${entry.orderId}) to resume its push`, error);
+      record(ctx, { id: entry.orderId, number: entry.orderNumber }, { kind: 'unfinished', error });
+      continue;
+    }
+    record(ctx, order, await pushOrder(order, pushContext));
+    ctx.report({ phase: 'resuming orders', done: ++done, total: resume.length });
+  }
+
+  const cursor = ctx.store.cursors.get(ORDERS_CURSOR);
+  const overlapMs = ctx.settings.sync.overlapMinutes * 60_000;
+  const updatedSince =
+    ctx.mode === 'full' || !cursor
+      ? undefined
+      : new Date(new Date(cursor).getTime() - overlapMs).toISOString();
+
+  let newest = cursor;
+  let heldAt: string | null = null;
+  let pageCursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await upstock.listApprovedOrders({
+      updatedSince,
+      cursor: pageCursor,
+      limit: PAGE_SIZE,
+    });
+    for (const order of result.items) {
+      ctx.signal.throwIfAborted();
+      if (!newest || order.updatedAt > newest) newest = order.updatedAt;
+      if (seen.has(order.id)) continue;
+      seen.add(order.id);
+      const outcome = await pushOrder(order, pushContext);
+      record(ctx, order, outcome);
+      const lookAgain =
+        outcome.kind === 'claimed-elsewhere' ||
+        (outcome.kind === 'unfinished' && ledger.get(order.id) === null);
+      if (lookAgain && (!heldAt || order.updatedAt < heldAt)) heldAt = order.updatedAt;
+      ctx.report({ phase: 'pushing approved orders', done: ++done, total: null });
+    }
+    if (!result.nextCursor) break;
+    pageCursor = result.nextCursor;
+  }
+
+  const next = heldAt ?? newest;
+  if (next && next !== cursor) ctx.store.cursors.set(ORDERS_CURSOR, next);
+}
+
+/** Counts an outcome in the run result; parked and unfinished orders are listed as failures. */
+function record(
+  ctx: JobContext,
+  order: Pick<WireOrder, 'id' | 'number'>,
+  outcome: PushOutcome,
+): void {
+  const failure = (reason: string): RecordFailure => ({
+    entity: 'order',
+    recordId: order.id,
+    label: order.number,
+    reason,
+  });
+  switch (outcome.kind) {
+    case 'pushed':
+      ctx.result.count('orders', 'created');
+      return;
+    case 'parked':
+      ctx.result.count('orders', 'skipped');
+      ctx.result.fail(failure(outcome.reason.message));
+      return;
+    case 'unfinished':
+      ctx.result.count('orders', 'failed');
+      ctx.result.fail(
+        failure(
+          `Not pushed in this run, resumes next run: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+        ),
+      );
+      return;
+    case 'already-pushed':
+    case 'waiting':
+    case 'pushed-elsewhere':
+      ctx.result.count('orders', 'unchanged');
+      return;
+    case 'claimed-elsewhere':
+    case 'not-claimable':
+      ctx.result.count('orders', 'skipped');
+      return;
+  }
+}

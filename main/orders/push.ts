@@ -1,0 +1,321 @@
+import { DearApiError, DearCredentialsError } from '../dear/errors.js';
+import { getLogger } from '../log/logger.js';
+import type { WireOrder } from '../upstock/wire.js';
+import { DEFAULT_LEASE_SECONDS, HeldClaim, upstockProblemCase } from './claim.js';
+import type { LedgerEntry, OrderLedger } from './ledger.js';
+import { mapApprovedOrder } from './mapping/map-order.js';
+import type { MappingResult, OrderSettings, ParkReason } from './mapping/types.js';
+import type { MappingInputs } from './inputs.js';
+import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
+import { resumeSale, resumeSaleOrder } from './push-steps.js';
+
+const log = getLogger('orders');
+
+/**
+ * Step boundaries of a push. A `*-posted` boundary is right after the API call returned and
+ * before the ledger records it, the window in which a crash leaves the ledger uncertain.
+ */
+export type PushStep =
+  | 'claimed'
+  | 'sale-requested'
+  | 'sale-posted'
+  | 'sale-created'
+  | 'order-requested'
+  | 'order-posted'
+  | 'order-created'
+  | 'state-posted'
+  | 'state-recorded'
+  | 'parked';
+
+export const PUSH_STEPS: readonly PushStep[] = [
+  'claimed',
+  'sale-requested',
+  'sale-posted',
+  'sale-created',
+  'order-requested',
+  'order-posted',
+  'order-created',
+  'state-posted',
+  'state-recorded',
+];
+
+/** What a push needs. One instance serves a whole orders run. */
+export interface PushContext {
+  dear: OrdersDearPort;
+  upstock: OrdersUpstockPort;
+  ledger: OrderLedger;
+  inputs: MappingInputs;
+  settings: OrderSettings;
+  /** Stable per data folder, so a restarted agent reclaims its own orders at once. */
+  agentId: string;
+  leaseSeconds?: number;
+  /** Called at each step boundary; the crash tests stop the process here. */
+  afterStep?: (step: PushStep, orderId: string) => void;
+  signal?: AbortSignal;
+}
+
+/** The result of one push attempt. */
+export type PushOutcome =
+  | { kind: 'pushed'; saleId: string; saleNumber: string | null }
+  | { kind: 'parked'; reason: ParkReason }
+  /** Pushed earlier by this agent; nothing was sent. */
+  | { kind: 'already-pushed' }
+  /** Parked earlier and no retry was requested; nothing was sent. */
+  | { kind: 'waiting' }
+  /** Another agent pushed it as a sale; that agent reports its shipment. */
+  | { kind: 'pushed-elsewhere'; detail: string }
+  /** Another agent holds its claim now; a later run looks at it again. */
+  | { kind: 'claimed-elsewhere'; detail: string }
+  /** No longer approved (cancelled or shipped) before this agent claimed it. */
+  | { kind: 'not-claimable'; detail: string }
+  /** A transient failure stopped the push; the ledger keeps the step for the next run. */
+  | { kind: 'unfinished'; error: unknown };
+
+/** How many transient failures one push absorbs before leaving the order for the next run. */
+const MAX_TRANSIENT_FAILURES = 3;
+
+/**
+ * Pushes one approved Upstock order to Cin7 Core as a sale, exactly once. The ledger row says
+ * how far an earlier attempt got; the push resumes from there under a fresh claim. Before a
+ * sale is created while an earlier attempt may have reached Cin7 Core (a `sale-requested`
+ * row, a repeated attempt, or an order another agent touched), the sale is looked up by
+ * ExternalID first. Parks the order, in the ledger and in Upstock, when it cannot be mapped
+ * or Cin7 Core rejects it. Throws DearCredentialsError and errors of the ledger; returns
+ * every other failure as `unfinished`.
+ */
+export async function pushOrder(listed: WireOrder, ctx: PushContext): Promise<PushOutcome> {
+  const before = ctx.ledger.get(listed.id);
+  const skip = skipWithoutClaim(listed, before, ctx);
+  if (skip) return skip;
+
+  const leaseSeconds = ctx.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  let claim: HeldClaim;
+  try {
+    const wire = await ctx.upstock.claimOrder(listed.id, ctx.agentId, leaseSeconds);
+    claim = new HeldClaim(ctx.upstock, listed.id, wire.claimToken, leaseSeconds);
+  } catch (error) {
+    const problem = upstockProblemCase(error);
+    if (problem === 'claim-conflict') {
+      log.info(`Order ${listed.number} (${listed.id}) is claimed by another agent; skipped`);
+      return { kind: 'claimed-elsewhere', detail: describe(error) };
+    }
+    if (problem === 'order-not-claimable') {
+      log.info(`Order ${listed.number} (${listed.id}) is no longer approved; skipped`);
+      return { kind: 'not-claimable', detail: describe(error) };
+    }
+    return unfinished(listed, error);
+  }
+
+  try {
+    // The listing may be minutes old: read the order again under the claim.
+    const order = await ctx.upstock.getOrder(listed.id);
+    const again = skipWithoutClaim(order, ctx.ledger.get(order.id), ctx);
+    if (again) return again;
+    return await pushClaimed(order, claim, ctx);
+  } catch (error) {
+    if (error instanceof DearCredentialsError) throw error;
+    return unfinished(listed, error);
+  } finally {
+    await claim.release().catch((error: unknown) => {
+      log.warn(`Could not release the claim on order ${listed.id}; its lease will expire`, error);
+    });
+  }
+}
+
+/** Returns an outcome when the order needs no claim: pushed, parked, or another agent's. */
+function skipWithoutClaim(
+  order: WireOrder,
+  entry: LedgerEntry | null,
+  ctx: PushContext,
+): PushOutcome | null {
+  if (entry?.state === 'pushed') {
+    if (order.version !== entry.orderVersion) {
+      log.info(
+        `Order ${order.number} (${order.id}) changed in Upstock after it was pushed as sale ` +
+          `${entry.saleNumber ?? entry.saleId} (version ${entry.orderVersion} → ${order.version}); ` +
+          'changes after approval are not synced, so edit the sale in Cin7 Core if needed',
+      );
+      ctx.ledger.noteEditedAfterPush(order.id, order.version, order.updatedAt);
+    }
+    return { kind: 'already-pushed' };
+  }
+  if (entry?.state === 'parked' && !entry.retryRequested && entry.orderVersion === order.version) {
+    return { kind: 'waiting' };
+  }
+  const integration = order.integration;
+  if (integration.state === 'pushed' && entry?.saleId !== integration.saleId) {
+    if (entry?.saleId) return null; // Two sales for one order: pushClaimed parks it.
+    return {
+      kind: 'pushed-elsewhere',
+      detail: `pushed as sale ${integration.saleNumber ?? integration.saleId}`,
+    };
+  }
+  return null;
+}
+
+async function pushClaimed(
+  order: WireOrder,
+  claim: HeldClaim,
+  ctx: PushContext,
+): Promise<PushOutcome> {
+  const touchedBefore = order.integration.updatedAt !== null;
+  let entry = ctx.ledger.startAttempt({
+    id: order.id,
+    number: order.number,
+    customerName: order.customer.name,
+    version: order.version,
+    updatedAt: order.updatedAt,
+  });
+  ctx.afterStep?.('claimed', order.id);
+
+  if (order.integration.state === 'pushed' && order.integration.saleId !== entry.saleId) {
+    return parkOrder(order, claim, ctx, {
+      code: 'dear-validation',
+      message:
+        `Upstock records this order as pushed to sale ${order.integration.saleNumber ?? order.integration.saleId}, ` +
+        `but this agent created sale ${entry.saleNumber ?? entry.saleId}. Void the duplicate sale in ` +
+        'Cin7 Core, then retry the order.',
+    });
+  }
+
+  const mapping = mapApprovedOrder(
+    order,
+    ctx.inputs.customer(order.customer.externalId),
+    ctx.inputs.reference(ctx.settings.freightProduct),
+    ctx.settings,
+  );
+  if (!mapping.ok) return parkOrder(order, claim, ctx, mapping.park);
+
+  // An attempt that may have reached Cin7 Core leaves a trace; only then is the sale looked
+  // up before it is created, so the happy path costs two Cin7 Core calls.
+  const mayExist = entry.state === 'sale-requested' || entry.attempts > 1 || touchedBefore;
+  if (!touchedBefore) {
+    await ctx.upstock.setIntegrationState(order.id, { state: 'pending', claimToken: claim.token });
+  }
+
+  let transientFailures = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    try {
+      const done = await advance(order, entry, mapping, claim, ctx, mayExist);
+      if (done) return done;
+    } catch (error) {
+      const rejection = dearRejection(error);
+      if (rejection) return parkOrder(order, claim, ctx, rejection);
+      if (error instanceof DearCredentialsError) throw error;
+      transientFailures++;
+      log.warn(
+        `Push of order ${order.number} (${order.id}) failed at ${entry.state} ` +
+          `(${transientFailures} of ${MAX_TRANSIENT_FAILURES})`,
+        describe(error),
+      );
+      if (transientFailures >= MAX_TRANSIENT_FAILURES) throw error;
+    }
+    entry = ctx.ledger.get(order.id)!;
+  }
+}
+
+/** Runs the step the ledger is at; returns the outcome once the order is pushed or parked. */
+async function advance(
+  order: WireOrder,
+  entry: LedgerEntry,
+  mapping: Extract<MappingResult, { ok: true }>,
+  claim: HeldClaim,
+  ctx: PushContext,
+  mayExist: boolean,
+): Promise<PushOutcome | null> {
+  switch (entry.state) {
+    case 'claimed':
+    case 'sale-requested':
+      await resumeSale(order, entry, mapping.sale, claim, ctx, mayExist);
+      return null;
+    case 'sale-created':
+    case 'order-requested': {
+      const conflict = await resumeSaleOrder(order, entry, mapping.saleOrder, claim, ctx);
+      return conflict ? parkOrder(order, claim, ctx, conflict) : null;
+    }
+    case 'order-created':
+      return recordPushed(order, entry, claim, ctx);
+    case 'pushed':
+      return { kind: 'pushed', saleId: entry.saleId!, saleNumber: entry.saleNumber };
+    case 'parked':
+      return { kind: 'parked', reason: { code: 'dear-validation', message: entry.parkReason ?? '' } };
+  }
+}
+
+async function recordPushed(
+  order: WireOrder,
+  entry: LedgerEntry,
+  claim: HeldClaim,
+  ctx: PushContext,
+): Promise<PushOutcome> {
+  const saleId = entry.saleId!;
+  try {
+    await ctx.upstock.setIntegrationState(order.id, {
+      state: 'pushed',
+      saleId,
+      saleNumber: entry.saleNumber,
+      claimToken: claim.token,
+    });
+  } catch (error) {
+    if (upstockProblemCase(error) !== 'already-pushed') throw error;
+    return parkOrder(order, claim, ctx, {
+      code: 'dear-validation',
+      message:
+        `Upstock already records this order as pushed to another sale, and this agent created ` +
+        `sale ${entry.saleNumber ?? saleId}. Void the duplicate sale in Cin7 Core.`,
+    });
+  }
+  ctx.afterStep?.('state-posted', order.id);
+  ctx.ledger.transition(order.id, 'pushed', { detail: 'recorded in Upstock' });
+  ctx.afterStep?.('state-recorded', order.id);
+  log.info(`Pushed order ${order.number} (${order.id}) as sale ${entry.saleNumber ?? ''} ${saleId}`);
+  return { kind: 'pushed', saleId, saleNumber: entry.saleNumber };
+}
+
+/**
+ * Parks the order: records the reason in Upstock first (as needs attention, keeping any sale
+ * ID), then in the ledger. A crash in between leaves the ledger at its earlier step, and the
+ * next run parks the order again with the same reason.
+ */
+async function parkOrder(
+  order: WireOrder,
+  claim: HeldClaim,
+  ctx: PushContext,
+  reason: ParkReason,
+): Promise<PushOutcome> {
+  const entry = ctx.ledger.get(order.id);
+  await ctx.upstock.setIntegrationState(order.id, {
+    state: 'needs_attention',
+    reason: reason.message,
+    saleId: entry?.saleId ?? null,
+    saleNumber: entry?.saleNumber ?? null,
+    claimToken: claim.token,
+  });
+  ctx.ledger.park(order.id, reason.code, reason.message);
+  ctx.afterStep?.('parked', order.id);
+  log.warn(`Order ${order.number} (${order.id}) needs attention: ${reason.message}`);
+  return { kind: 'parked', reason };
+}
+
+/**
+ * Returns a park reason when Cin7 Core rejected a request for its content (HTTP 400, or an
+ * Error Model inside a 200 that was not a write which may have been saved).
+ */
+function dearRejection(error: unknown): ParkReason | null {
+  if (!(error instanceof DearApiError) || error.maybeDelivered) return null;
+  if (error.status !== 400 && error.status !== 200) return null;
+  return {
+    code: 'dear-validation',
+    message: `Cin7 Core rejected the sale: ${error.exception || error.message}. Correct it, then retry.`,
+  };
+}
+
+function unfinished(order: WireOrder, error: unknown): PushOutcome {
+  log.warn(`Order ${order.number} (${order.id}) was not pushed in this run; it resumes next run`, describe(error));
+  return { kind: 'unfinished', error };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,6 @@
+export { openStore, STORE_FILE_NAME } from './open.js';
+export type { SqliteStore } from './open.js';
+export { StoreCorruptError, StoreOpenError } from './errors.js';
+export { MIGRATIONS, StoreTooNewError, runMigrations, schemaVersion } from './migrations.js';
+export type { Migration } from './migrations.js';
+export type * from './types.js';

@@ -1,0 +1,102 @@
+import { parseCustomer } from '../../dear/parse-customer.js';
+import { getLogger } from '../../log/logger.js';
+import type { WireCustomerInput } from '../../upstock/wire.js';
+import type { Job, JobContext } from '../job.js';
+import { assignedPriceList, pendingCustomer, pushCustomers } from './customer-records.js';
+import { fetchIntoCache, reportInvalid } from './fetch-into-cache.js';
+import type { PendingRecord } from './push-batches.js';
+import { ensureReference } from './reference.js';
+
+const log = getLogger('sync');
+
+/** Store cursor: start time of the last successful customers run (ISO 8601). */
+export const CUSTOMERS_CURSOR = 'customers.modifiedSince';
+
+/**
+ * Reads changed Cin7 Core customers into the catalog cache, then sends them to Upstock with
+ * contacts, addresses, sales rep, tax rule, payment term and their current price list.
+ * Active customers are sent; a deprecated one is sent inactive when Upstock already has it and
+ * skipped otherwise; a full pass also deactivates customers gone from Cin7 Core.
+ */
+export const customersJob: Job = {
+  name: 'customers',
+  async run(ctx) {
+    const reference = await ensureReference(ctx);
+    const baseCurrency = reference.me.currency;
+
+    const fetched = await fetchIntoCache(ctx, {
+      entity: 'customers',
+      cursorName: CUSTOMERS_CURSOR,
+      list: (options) => ctx.dear.listCustomers({ ...options, includeProductPrices: true }),
+      upsert: (rows) => ctx.store.catalog.upsertCustomers(rows),
+      cachedIds: () => ctx.store.catalog.customerIds(),
+      validate: (raw) => parseCustomer(raw),
+    });
+
+    if (fetched.goneIds.length > 0) await deactivateGone(ctx, fetched.goneIds, baseCurrency);
+    await sendCustomers(ctx, baseCurrency, fetched.invalidIds);
+
+    if (fetched.complete) ctx.store.cursors.set(CUSTOMERS_CURSOR, fetched.nextCursor);
+  },
+};
+
+async function sendCustomers(ctx: JobContext, baseCurrency: string, alreadyReported: Set<string>): Promise<void> {
+  const mappings = new Map(ctx.store.mappings.list('customer').map((mapping) => [mapping.dearId, mapping]));
+  const pending: PendingRecord<WireCustomerInput>[] = [];
+
+  for (const id of ctx.store.catalog.customerIds()) {
+    const parsed = parseCustomer(ctx.store.catalog.getCustomer(id));
+    if (!parsed.ok) {
+      if (!alreadyReported.has(id)) reportInvalid(ctx, 'customers', parsed);
+      continue;
+    }
+    const customer = parsed.value;
+    const mapping = mappings.get(id);
+    if (customer.status === 'Deprecated' && !mapping) {
+      ctx.result.count('customers', 'skipped');
+      continue;
+    }
+
+    const record = pendingCustomer(ctx, customer, assignedPriceList(ctx, id), baseCurrency);
+    if (mapping?.contentHash === record.hash) {
+      ctx.result.count('customers', 'unchanged');
+      continue;
+    }
+    pending.push(record);
+  }
+
+  log.info(`Sending ${pending.length} changed customers to Upstock`);
+  await pushCustomers(ctx, 'customers', 'sending customers to Upstock', pending);
+}
+
+/**
+ * Marks inactive in Upstock the customers a full pass no longer found in Cin7 Core, then
+ * drops them from the cache. Customers Upstock never had are only dropped; one Upstock
+ * rejects stays cached for the next full pass.
+ */
+async function deactivateGone(ctx: JobContext, goneIds: string[], baseCurrency: string): Promise<void> {
+  log.info(`${goneIds.length} cached customers are gone from Cin7 Core`, goneIds.slice(0, 20));
+  const pending: PendingRecord<WireCustomerInput>[] = [];
+  const droppable: string[] = [];
+  for (const id of goneIds) {
+    const mapping = ctx.store.mappings.get('customer', id);
+    const parsed = parseCustomer(ctx.store.catalog.getCustomer(id));
+    if (!mapping || !parsed.ok) {
+      if (mapping) {
+        ctx.result.fail({
+          entity: 'customers',
+          recordId: id,
+          reason: 'The customer is gone from Cin7 Core, but its cached copy is malformed, so it could not be made inactive in Upstock. Deactivate it there by hand.',
+        });
+      }
+      droppable.push(id);
+      continue;
+    }
+    const record = pendingCustomer(ctx, { ...parsed.value, status: 'Deprecated' }, null, baseCurrency);
+    if (mapping.contentHash === record.hash) droppable.push(id);
+    else pending.push(record);
+  }
+
+  const accepted = await pushCustomers(ctx, 'goneCustomers', 'deactivating customers gone from Cin7 Core', pending);
+  ctx.store.catalog.deleteCustomers([...droppable, ...accepted]);
+}

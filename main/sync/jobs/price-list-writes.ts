@@ -1,0 +1,99 @@
+import { getLogger } from '../../log/logger.js';
+import { UpstockApiError, UpstockConflictError } from '../../upstock/errors.js';
+import type { WirePriceListInput } from '../../upstock/wire.js';
+import { contentHash } from '../hash.js';
+import { throwIfCancelled, type JobContext } from '../job.js';
+import type { PlannedPriceList } from '../pricing/price-lists.js';
+
+const log = getLogger('sync');
+
+/** Upstock's longest price list name. */
+const MAX_NAME = 200;
+/** Prefix of every key the planner makes; other lists in Upstock are the merchant's own. */
+const AGENT_KEY_PREFIX = 'pl_';
+
+/** Returns the wire form of a planned list: name and a money string per product. */
+export function toWirePriceList(list: PlannedPriceList): WirePriceListInput {
+  return {
+    name: list.name.slice(0, MAX_NAME),
+    prices: list.prices.map((entry) => ({ productExternalId: entry.productId, price: entry.price.toFixed(4) })),
+  };
+}
+
+/**
+ * Puts each planned list whose content hash differs from the last one Upstock accepted, and
+ * records the new hash. A list Upstock rejects as invalid (422) is reported and skipped;
+ * other errors end the run.
+ */
+export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]): Promise<void> {
+  const phase = 'sending price lists to Upstock';
+  let done = 0;
+  for (const list of lists) {
+    throwIfCancelled(ctx);
+    const wire = toWirePriceList(list);
+    const hash = contentHash(wire);
+    if (ctx.store.mappings.get('priceList', list.key)?.contentHash === hash) {
+      ctx.result.count('priceLists', 'unchanged');
+    } else {
+      try {
+        const response = await ctx.upstock.putPriceList(list.key, wire);
+        ctx.result.count('priceLists', response.result);
+        ctx.store.mappings.upsertMany([{ entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash }]);
+        log.info(`Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`);
+      } catch (error) {
+        if (!(error instanceof UpstockApiError) || error.status !== 422) throw error;
+        ctx.result.count('priceLists', 'failed');
+        ctx.result.fail({
+          entity: 'priceLists',
+          recordId: list.key,
+          label: wire.name,
+          reason: `Upstock rejected the price list: ${(error as Error).message}`,
+        });
+        log.warn(`Upstock rejected price list ${list.key} "${wire.name}"`, error);
+      }
+    }
+    done += 1;
+    ctx.report({ phase, done, total: lists.length });
+  }
+}
+
+/**
+ * Deletes the agent's price lists that the plan no longer uses: the ones recorded in
+ * `mappings`, plus, on a full run, any agent-made list Upstock still has (left by a crash
+ * between a put and its record). A list still in use (409) is reported and kept for the next
+ * run; one already gone is forgotten.
+ */
+export async function retireUnusedLists(ctx: JobContext, plannedKeys: ReadonlySet<string>): Promise<void> {
+  const keys = new Set(
+    ctx.store.mappings
+      .list('priceList')
+      .map((mapping) => mapping.dearId)
+      .filter((key) => !plannedKeys.has(key)),
+  );
+  if (ctx.mode === 'full') {
+    for (const summary of await ctx.upstock.listPriceLists()) {
+      if (summary.key.startsWith(AGENT_KEY_PREFIX) && !plannedKeys.has(summary.key)) keys.add(summary.key);
+    }
+  }
+
+  for (const key of keys) {
+    throwIfCancelled(ctx);
+    try {
+      if (await ctx.upstock.deletePriceList(key)) {
+        log.info(`Deleted unused price list ${key}`);
+        ctx.result.count('retiredPriceLists', 'updated');
+      }
+    } catch (error) {
+      if (!(error instanceof UpstockConflictError)) throw error;
+      const customers = error.fieldErrors.map((entry) => entry.externalId).filter(Boolean);
+      ctx.result.fail({
+        entity: 'priceLists',
+        recordId: key,
+        reason: `The price list is no longer needed, but Upstock still has customers on it (${customers.join(', ') || 'not named'}). It is deleted once they move to another list.`,
+      });
+      log.warn(`Could not delete price list ${key}: customers still assigned`, customers);
+      continue;
+    }
+    ctx.store.mappings.remove('priceList', key);
+  }
+}

@@ -1,0 +1,115 @@
+import { parseCustomer } from '../../dear/parse-customer.js';
+import { parseProduct, tierNamesOf } from '../../dear/parse-product.js';
+import type { DearCustomer, DearProduct } from '../../dear/records.js';
+import { getLogger } from '../../log/logger.js';
+import type { WireCustomerInput } from '../../upstock/wire.js';
+import type { Job, JobContext } from '../job.js';
+import { planPriceLists, type PricingPlan } from '../pricing/price-lists.js';
+import { assignedPriceList, pendingCustomer, pushCustomers } from './customer-records.js';
+import { putChangedLists, retireUnusedLists } from './price-list-writes.js';
+import type { PendingRecord } from './push-batches.js';
+import { ensureReference } from './reference.js';
+
+const log = getLogger('sync');
+
+/**
+ * Computes the price lists from the cached catalog and brings Upstock in line: puts the lists
+ * whose content changed, moves customers whose list changed (a customer upsert with the new
+ * key), then deletes the lists no customer uses any more. Rules that price lists cannot
+ * express are reported with the run. Calls Cin7 Core only when no reference data is cached.
+ */
+export const pricesJob: Job = {
+  name: 'prices',
+  async run(ctx) {
+    const reference = await ensureReference(ctx);
+    const products = carriedProducts(ctx, tierNamesOf(reference.priceTiers));
+    const customers = activeCustomers(ctx);
+
+    const plan = planPriceLists({
+      products,
+      customers,
+      tiers: reference.priceTiers,
+      discountRules: reference.discountRules,
+      applyCustomerDiscountAfterOtherDiscounts: reference.me.applyCustomerDiscountsAfterOtherDiscounts,
+    });
+    recordPlanReports(ctx, plan);
+    log.info(
+      `Planned ${plan.lists.length} price lists for ${customers.length} customers and ${products.length} products`,
+    );
+
+    await putChangedLists(ctx, plan.lists);
+    await assignCustomers(ctx, plan, customers, reference.me.currency);
+    await retireUnusedLists(ctx, new Set(plan.lists.map((list) => list.key)));
+  },
+};
+
+/**
+ * Returns the products a price list can carry: selected, parsed, not a service, not
+ * deprecated, sellable, and already accepted by Upstock (a list may only name existing
+ * products). Parse failures are reported by the products job, not here.
+ */
+function carriedProducts(ctx: JobContext, tierNames: string[]): DearProduct[] {
+  const products: DearProduct[] = [];
+  for (const id of ctx.store.selection.listSelected()) {
+    if (!ctx.store.mappings.get('product', id)?.contentHash) continue;
+    const parsed = parseProduct(ctx.store.catalog.getProduct(id), tierNames);
+    if (!parsed.ok) continue;
+    const product = parsed.value;
+    if (product.type === 'Service' || product.status === 'Deprecated' || !product.sellable) continue;
+    products.push(product);
+  }
+  return products;
+}
+
+function activeCustomers(ctx: JobContext): DearCustomer[] {
+  const customers: DearCustomer[] = [];
+  for (const id of ctx.store.catalog.customerIds()) {
+    const parsed = parseCustomer(ctx.store.catalog.getCustomer(id));
+    if (parsed.ok && parsed.value.status !== 'Deprecated') customers.push(parsed.value);
+  }
+  return customers;
+}
+
+function recordPlanReports(ctx: JobContext, plan: PricingPlan): void {
+  for (const rule of plan.unrepresentable) ctx.result.unrepresentable(rule);
+  for (const issue of plan.issues) {
+    ctx.result.fail({
+      entity: issue.entity === 'customer' ? 'customers' : 'products',
+      recordId: issue.recordId,
+      label: issue.label,
+      field: issue.field,
+      reason: issue.reason,
+    });
+  }
+}
+
+/**
+ * Sends every customer whose planned list differs from the one Upstock has. Customers left out
+ * of the plan (deprecated, or no longer parseable) but still holding a list are moved to no
+ * list, so that list can be deleted.
+ */
+async function assignCustomers(
+  ctx: JobContext,
+  plan: PricingPlan,
+  customers: DearCustomer[],
+  baseCurrency: string,
+): Promise<void> {
+  const pending: PendingRecord<WireCustomerInput>[] = [];
+  for (const customer of customers) {
+    const key = plan.assignments.get(customer.id) ?? null;
+    if (assignedPriceList(ctx, customer.id) === key) {
+      ctx.result.count('assignments', 'unchanged');
+      continue;
+    }
+    pending.push(pendingCustomer(ctx, customer, key, baseCurrency));
+  }
+
+  for (const mapping of ctx.store.mappings.list('customerPriceList')) {
+    if (mapping.upstockId === null || plan.assignments.has(mapping.dearId)) continue;
+    const parsed = parseCustomer(ctx.store.catalog.getCustomer(mapping.dearId));
+    if (!parsed.ok) continue;
+    pending.push(pendingCustomer(ctx, parsed.value, null, baseCurrency));
+  }
+
+  await pushCustomers(ctx, 'assignments', 'assigning customers to price lists', pending);
+}

@@ -1,0 +1,152 @@
+import { parseProduct, tierNamesOf } from '../../dear/parse-product.js';
+import type { DearProduct } from '../../dear/records.js';
+import { getLogger } from '../../log/logger.js';
+import type { WireProductInput } from '../../upstock/wire.js';
+import { contentHash } from '../hash.js';
+import type { Job, JobContext } from '../job.js';
+import { toUpstockProduct } from '../payloads.js';
+import { fetchIntoCache, reportInvalid } from './fetch-into-cache.js';
+import { pushBatches, type PendingRecord } from './push-batches.js';
+import { ensureReference } from './reference.js';
+
+const log = getLogger('sync');
+
+/** Store cursor: start time of the last successful products run (ISO 8601). */
+export const PRODUCTS_CURSOR = 'products.modifiedSince';
+
+/**
+ * Reads changed Cin7 Core products into the catalog cache, then sends the selected ones to
+ * Upstock. Services are never sent; deprecated, unsellable and deselected products go as
+ * discontinued; a full pass also discontinues products that vanished from Cin7 Core. Only
+ * records whose payload hash differs from the last accepted one are sent, so a second run
+ * with no changes sends nothing.
+ */
+export const productsJob: Job = {
+  name: 'products',
+  async run(ctx) {
+    const reference = await ensureReference(ctx);
+    const tierNames = tierNamesOf(reference.priceTiers);
+
+    const fetched = await fetchIntoCache(ctx, {
+      entity: 'products',
+      cursorName: PRODUCTS_CURSOR,
+      list: (options) => ctx.dear.listProducts({ ...options, includeAttachments: true }),
+      upsert: (rows) => ctx.store.catalog.upsertProducts(rows),
+      cachedIds: () => ctx.store.catalog.productIds(),
+      validate: (raw) => parseProduct(raw, tierNames),
+    });
+
+    if (fetched.goneIds.length > 0) await discontinueGone(ctx, fetched.goneIds, tierNames);
+    await pushProducts(ctx, tierNames, fetched.invalidIds);
+
+    if (fetched.complete) ctx.store.cursors.set(PRODUCTS_CURSOR, fetched.nextCursor);
+  },
+};
+
+/** Builds and sends every selected (or previously sent) product whose payload changed. */
+async function pushProducts(ctx: JobContext, tierNames: string[], alreadyReported: Set<string>): Promise<void> {
+  const selected = new Set(ctx.store.selection.listSelected());
+  const mappings = new Map(ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping]));
+  const candidates = [...new Set([...selected, ...mappings.keys()])].sort();
+  const pending: PendingRecord<WireProductInput>[] = [];
+
+  for (const id of candidates) {
+    const isSelected = selected.has(id);
+    const raw = ctx.store.catalog.getProduct(id);
+    if (raw === null) {
+      if (isSelected) reportNotInCatalog(ctx, id);
+      continue;
+    }
+    const parsed = parseProduct(raw, tierNames);
+    if (!parsed.ok) {
+      if (isSelected && !alreadyReported.has(id)) reportInvalid(ctx, 'products', parsed);
+      continue;
+    }
+    const product = parsed.value;
+    if (product.type === 'Service') {
+      if (isSelected) ctx.result.count('products', 'skipped');
+      continue;
+    }
+
+    const record = pendingProduct(product, isSelected);
+    if (mappings.get(id)?.contentHash === record.hash) {
+      if (isSelected) ctx.result.count('products', 'unchanged');
+      continue;
+    }
+    pending.push(record);
+  }
+
+  log.info(`Sending ${pending.length} changed products to Upstock (${selected.size} selected)`);
+  await pushBatches(
+    ctx,
+    {
+      entity: 'products',
+      mappingEntity: 'product',
+      phase: 'sending products to Upstock',
+      send: (batch) => ctx.upstock.upsertProducts(batch),
+    },
+    pending,
+  );
+}
+
+function pendingProduct(product: DearProduct, selected: boolean): PendingRecord<WireProductInput> {
+  const notices: string[] = [];
+  const payload = toUpstockProduct(product, { selected }, notices);
+  for (const notice of notices) log.warn(`Product ${product.id} (${product.sku}): ${notice}`);
+  return { dearId: product.id, label: product.sku, payload, hash: contentHash(payload) };
+}
+
+/**
+ * Discontinues in Upstock the products a full pass no longer found in Cin7 Core, then drops
+ * them from the cache and the selection. Products never sent to Upstock are only dropped; one
+ * Upstock rejects stays cached for the next full pass.
+ */
+async function discontinueGone(ctx: JobContext, goneIds: string[], tierNames: string[]): Promise<void> {
+  log.info(`${goneIds.length} cached products are gone from Cin7 Core`, goneIds.slice(0, 20));
+  const pending: PendingRecord<WireProductInput>[] = [];
+  const droppable: string[] = [];
+  for (const id of goneIds) {
+    if (!ctx.store.mappings.get('product', id)) {
+      droppable.push(id);
+      continue;
+    }
+    const parsed = parseProduct(ctx.store.catalog.getProduct(id), tierNames);
+    if (!parsed.ok) {
+      ctx.result.fail({
+        entity: 'products',
+        recordId: id,
+        reason: 'The product is gone from Cin7 Core, but its cached copy is malformed, so it could not be discontinued in Upstock. Discontinue it there by hand.',
+      });
+      continue;
+    }
+    const record = pendingProduct(parsed.value, false);
+    if (ctx.store.mappings.get('product', id)?.contentHash === record.hash) droppable.push(id);
+    else pending.push(record);
+  }
+
+  const accepted = await pushBatches(
+    ctx,
+    {
+      entity: 'goneProducts',
+      mappingEntity: 'product',
+      phase: 'discontinuing products gone from Cin7 Core',
+      send: (batch) => ctx.upstock.upsertProducts(batch),
+    },
+    pending,
+  );
+  // A product Upstock did not accept stays cached, so the next full pass tries again.
+  const dropped = [...droppable, ...accepted];
+  ctx.store.transaction(() => {
+    ctx.store.catalog.deleteProducts(dropped);
+    ctx.store.selection.deselect(dropped);
+  });
+}
+
+function reportNotInCatalog(ctx: JobContext, id: string): void {
+  ctx.result.count('products', 'failed');
+  ctx.result.fail({
+    entity: 'products',
+    recordId: id,
+    reason: 'The product is selected but Cin7 Core did not list it. Deselect it, or run a full sync if it was just created.',
+  });
+}

@@ -1,0 +1,82 @@
+import { getLogger } from '../../log/logger.js';
+import { throwIfCancelled, type Job, type JobContext } from '../job.js';
+import {
+  loadReference,
+  parseReference,
+  saveReference,
+  type RawReference,
+  type ReferenceData,
+} from '../reference-cache.js';
+
+const log = getLogger('sync');
+
+/**
+ * How old the cached reference books may be before an incremental run fetches them again.
+ * Reference data (tiers, tax rules, locations, discount rules) changes rarely, so it is read
+ * on this slower cycle; a full run always reads it.
+ */
+export const REFERENCE_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Reads `/me`, price tiers, tax rules, locations, discount rules, carriers and company
+ * contacts (the sales representatives) into the
+ * catalog cache. Skips the calls when the cache is younger than `REFERENCE_MAX_AGE_MS`,
+ * unless the run is full.
+ */
+export const referenceJob: Job = {
+  name: 'reference',
+  async run(ctx) {
+    const cached = loadReference(ctx.store.catalog);
+    const age = cached ? ctx.startedAt.getTime() - cached.fetchedAt.getTime() : Infinity;
+    if (ctx.mode === 'incremental' && age < REFERENCE_MAX_AGE_MS) {
+      log.info(`Reference data is ${Math.round(age / 60_000)} min old; not reading it again yet`);
+      ctx.result.count('reference', 'skipped');
+      return;
+    }
+    await fetchReference(ctx);
+  },
+};
+
+/** Fetches every reference book, caches it as fetched, and returns it parsed. */
+export async function fetchReference(ctx: JobContext): Promise<ReferenceData> {
+  const phase = 'reading reference data from Cin7 Core';
+  const signal = ctx.signal;
+  const steps: [keyof RawReference, () => Promise<unknown>][] = [
+    ['me', () => ctx.dear.me(signal)],
+    ['priceTiers', () => ctx.dear.priceTiers(signal)],
+    ['taxRules', () => ctx.dear.taxRules(signal)],
+    ['locations', () => ctx.dear.locations(signal)],
+    ['discountRules', () => ctx.dear.discountRules(signal)],
+    ['carriers', () => ctx.dear.carriers(signal)],
+    ['companyContacts', () => ctx.dear.companyContacts(signal)],
+  ];
+  ctx.report({ phase, done: 0, total: steps.length });
+
+  const raw: Partial<Record<keyof RawReference, unknown>> = {};
+  for (const [name, read] of steps) {
+    throwIfCancelled(ctx);
+    raw[name] = await read();
+    ctx.report({ phase, done: Object.keys(raw).length, total: steps.length });
+  }
+
+  saveReference(ctx.store.catalog, raw as RawReference);
+  const { data, issues } = parseReference(raw as RawReference);
+  for (const issue of issues) {
+    ctx.result.fail({ entity: 'reference', recordId: issue.recordId, label: issue.book, field: issue.field, reason: issue.reason });
+  }
+  ctx.result.count('reference', 'updated');
+  log.info(
+    `Cached reference data for ${data.me.company}: ${data.priceTiers.length} price tiers, ` +
+      `${data.taxRules.length} tax rules, ${data.locations.length} locations, ` +
+      `${data.discountRules.length} discount rules, ${data.carriers.length} carriers`,
+  );
+  return data;
+}
+
+/** Returns the cached reference books, fetching them first when the cache has none. */
+export async function ensureReference(ctx: JobContext): Promise<ReferenceData> {
+  const cached = loadReference(ctx.store.catalog);
+  if (cached) return cached.data;
+  log.info('No reference data cached yet; reading it before the catalog');
+  return fetchReference(ctx);
+}

@@ -58,7 +58,7 @@ const PRODUCT_PAGE_WITH_ATTACHMENTS = 250;
 
 /**
  * The Cin7 Core API client used by every job. Every call goes through the key's shared rate
- * limiter and the retry rules of `DearTransport`; lists are async iterables of raw pages, so a
+ * limiter and the retry rules of `DearTransport`. Lists are async iterables of raw pages, so a
  * caller can parse and report each record on its own.
  */
 export class DearClient {

@@ -8,10 +8,10 @@ const DEAR_DATE_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
- * Parses a date or date-time as Cin7 Core sends it: with `Z`, with an offset, or without a zone
- * (read as UTC, which is what Cin7 Core means for `LastModifiedOn`-style fields and what the
- * date-only `YYYY-MM-DDT00:00:00` fields need to stay on their calendar day). Fractions beyond
- * milliseconds are truncated.
+ * Parses a date or date-time as Cin7 Core sends it: with `Z`, with an offset, or without a zone.
+ * A value without a zone is read as UTC. That is what Cin7 Core means for `LastModifiedOn`-style
+ * fields, and it keeps date-only `YYYY-MM-DDT00:00:00` fields on their calendar day. Fractions
+ * beyond milliseconds are truncated.
  *
  * Returns null when the text is not such a date or names an impossible day (`2025-02-30`).
  */

@@ -43,7 +43,7 @@ export function findErrorModel(body: unknown): DearErrorBody | null {
 
 /**
  * Reads the error of a failed response in any of the observed shapes. Unknown shapes fall back
- * to the body as JSON text, cut to 500 characters, so the merchant still sees what came back.
+ * to the body as JSON text, cut to 500 characters, so the merchant still reads what came back.
  */
 export function readErrorBody(body: unknown): DearErrorBody {
   const model = findErrorModel(body);

@@ -1,5 +1,5 @@
 /**
- * Typed errors of the Cin7 Core client. Each message says what failed and what the merchant or
+ * Typed errors of the Cin7 Core client. Each message states what failed and what the merchant or
  * the caller should do next; `request` names the call (`GET product Page=3`) without secrets.
  */
 
@@ -54,7 +54,7 @@ export class DearThrottledError extends DearError {
 }
 
 /**
- * Cin7 Core answered with an error (validation, not found, server error), or with an Error Model
+ * Cin7 Core returned an error (validation, not found, server error), or with an Error Model
  * inside a 200. `errorCode` and `exception` are the body's `ErrorCode` and `Exception`, verbatim.
  */
 export class DearApiError extends DearError {
@@ -117,7 +117,7 @@ function describeApiError(
 
 /**
  * The request got no usable response: timeout, connection reset, refused connection, lost
- * response. For writes, `maybeDelivered` says whether Cin7 Core may have received (and saved)
+ * response. For writes, `maybeDelivered` tells whether Cin7 Core may have received (and saved)
  * the request; for a sale, search `saleList` by ExternalID before posting it again.
  */
 export class DearNetworkError extends DearError {

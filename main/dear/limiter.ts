@@ -17,13 +17,13 @@ interface Waiter {
 }
 
 /**
- * A sliding-window rate limiter. A call takes a slot when it starts and keeps it until it ends;
- * after that the slot stays used for `windowMs` counted from the end. Because Cin7 Core counts a
- * call somewhere between our start and our end, no window of `windowMs` on the server side can
- * see more than `callsPerWindow` calls, even with slow responses or clock jitter.
+ * A sliding-window rate limiter. A call takes a slot when it starts and keeps it until it ends.
+ * After that, the slot stays used for `windowMs` counted from the end. Cin7 Core counts a call
+ * somewhere between our start and our end, so no server-side window of `windowMs` can contain
+ * more than `callsPerWindow` calls, even with slow responses.
  *
  * Waiting calls are served first in, first out. `pauseFor` holds every call back, for example
- * after a throttle response told us to wait.
+ * after a throttle response asked us to wait.
  */
 export class RateLimiter {
   private options: RateLimiterOptions;
@@ -152,7 +152,7 @@ function validateOptions(options: RateLimiterOptions): RateLimiterOptions {
   return { callsPerWindow: options.callsPerWindow, windowMs: options.windowMs };
 }
 
-/** A monotonic clock, so a change of the system clock neither stalls nor frees slots. */
+/** Returns monotonic milliseconds, so a change of the system clock neither stalls nor frees slots. */
 function now(): number {
   return performance.now();
 }
@@ -160,7 +160,7 @@ function now(): number {
 const sharedLimiters = new Map<string, RateLimiter>();
 
 function limiterKey(accountId: string, applicationKey: string): string {
-  // The key is hashed so the registry never holds the Application Key itself.
+  // The key is hashed so the registry never stores the Application Key itself.
   const keyHash = createHash('sha256').update(applicationKey).digest('hex');
   return `${accountId.trim().toLowerCase()}:${keyHash}`;
 }

@@ -16,7 +16,7 @@ export const MAX_PAGE_SIZE = 1000;
 /** Stops a runaway walk: 10,000 pages is ten million records at the largest page size. */
 const MAX_PAGES = 10_000;
 
-/** Fetches one page: `params` already holds `Page` and `Limit`. */
+/** Fetches one page; `params` already contains `Page` and `Limit`. */
 export type FetchPage = (params: DearParams) => Promise<unknown>;
 
 /**
@@ -24,7 +24,7 @@ export type FetchPage = (params: DearParams) => Promise<unknown>;
  * `Page * Limit >= Total`; a response without the list key counts as an empty page.
  *
  * Throws a RangeError for a page size outside 1..1000, and a DearApiError when a response is
- * not a JSON object or its list key holds something other than an array.
+ * not a JSON object or its list key contains something other than an array.
  */
 export async function* paginate(
   fetchPage: FetchPage,

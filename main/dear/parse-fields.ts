@@ -6,7 +6,7 @@ import { parseDearDate } from './dates.js';
 /**
  * Lenient zod field types for Cin7 Core records. Each error message starts after the field name
  * ("is missing...", "is 5000 characters long...") so `parseRecord` can prefix the field and the
- * merchant reads one sentence that says what is wrong and how to fix it in Cin7 Core.
+ * merchant reads one sentence that states what is wrong and how to fix it in Cin7 Core.
  */
 
 const FIX = 'Correct it in Cin7 Core and sync again.';
@@ -24,26 +24,32 @@ function isAbsent(value: unknown): value is null | undefined {
   return value === null || value === undefined;
 }
 
-/** A text field of at most `max` characters (Cin7 Core's documented length), required. */
+/** Builds a required text field of at most `max` characters (Cin7 Core's documented length). */
 export function requiredText(max?: number) {
-  return z.unknown().optional().transform((value, ctx) => {
-    if (isAbsent(value) || value === '') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `is missing. Fill it in in Cin7 Core and sync again.`,
-      });
-      return z.NEVER;
-    }
-    return checkText(value, max, ctx);
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      if (isAbsent(value) || value === '') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is missing. Fill it in in Cin7 Core and sync again.`,
+        });
+        return z.NEVER;
+      }
+      return checkText(value, max, ctx);
+    });
 }
 
-/** An optional text field: missing, null and '' become null. */
+/** Builds an optional text field: missing, null and '' become null. */
 export function optionalText(max?: number) {
-  return z.unknown().optional().transform((value, ctx): string | null => {
-    if (isAbsent(value) || value === '') return null;
-    return checkText(value, max, ctx);
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string | null => {
+      if (isAbsent(value) || value === '') return null;
+      return checkText(value, max, ctx);
+    });
 }
 
 function checkText(value: unknown, max: number | undefined, ctx: z.RefinementCtx): string {
@@ -76,26 +82,32 @@ function toDecimal(value: unknown): Decimal | null {
   return null;
 }
 
-/** A decimal amount from a number or a numeric string; required. */
+/** Builds a required decimal amount, read from a number or a numeric string. */
 export function requiredDecimal() {
-  return z.unknown().optional().transform((value, ctx) => {
-    if (isAbsent(value) || value === '') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `is missing. Fill it in in Cin7 Core and sync again.`,
-      });
-      return z.NEVER;
-    }
-    return checkDecimal(value, ctx);
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      if (isAbsent(value) || value === '') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is missing. Fill it in in Cin7 Core and sync again.`,
+        });
+        return z.NEVER;
+      }
+      return checkDecimal(value, ctx);
+    });
 }
 
-/** A decimal amount that may be missing: missing, null and '' become `fallback`. */
+/** Builds an optional decimal amount: missing, null and '' become `fallback`. */
 export function optionalDecimal<T extends Decimal | null>(fallback: T) {
-  return z.unknown().optional().transform((value, ctx): Decimal | T => {
-    if (isAbsent(value) || value === '') return fallback;
-    return checkDecimal(value, ctx);
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): Decimal | T => {
+      if (isAbsent(value) || value === '') return fallback;
+      return checkDecimal(value, ctx);
+    });
 }
 
 function checkDecimal(value: unknown, ctx: z.RefinementCtx): Decimal {
@@ -110,57 +122,66 @@ function checkDecimal(value: unknown, ctx: z.RefinementCtx): Decimal {
   return decimal;
 }
 
-/** A yes/no flag: booleans, "true"/"false", "1"/"0", 1/0; missing gives `fallback`. */
+/** Builds a yes/no flag from booleans, "true"/"false", "1"/"0" or 1/0. Missing gives `fallback`. */
 export function flag(fallback: boolean) {
-  return z.unknown().optional().transform((value, ctx): boolean => {
-    if (isAbsent(value) || value === '') return fallback;
-    if (typeof value === 'boolean') return value;
-    const text = String(value).trim().toLowerCase();
-    if (text === 'true' || text === '1') return true;
-    if (text === 'false' || text === '0') return false;
-    ctx.addIssue({
-      code: 'custom',
-      message: `should be true or false but is ${describeInput(value)}. ${FIX}`,
-    });
-    return z.NEVER;
-  });
-}
-
-/** A Cin7 Core date or date-time (see `parseDearDate`); required. */
-export function requiredDate() {
-  return z.unknown().optional().transform((value, ctx): Date => {
-    const date = typeof value === 'string' ? parseDearDate(value) : null;
-    if (date === null) {
-      const problem = isAbsent(value)
-        ? 'is missing'
-        : `is not a date Cin7 Core sends (${describeInput(value)})`;
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): boolean => {
+      if (isAbsent(value) || value === '') return fallback;
+      if (typeof value === 'boolean') return value;
+      const text = String(value).trim().toLowerCase();
+      if (text === 'true' || text === '1') return true;
+      if (text === 'false' || text === '0') return false;
       ctx.addIssue({
         code: 'custom',
-        message: `${problem}. Save the record again in Cin7 Core and sync again.`,
+        message: `should be true or false but is ${describeInput(value)}. ${FIX}`,
       });
       return z.NEVER;
-    }
-    return date;
-  });
+    });
+}
+
+/** Builds a required Cin7 Core date or date-time (see `parseDearDate`). */
+export function requiredDate() {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): Date => {
+      const date = typeof value === 'string' ? parseDearDate(value) : null;
+      if (date === null) {
+        const problem = isAbsent(value)
+          ? 'is missing'
+          : `is not a date Cin7 Core sends (${describeInput(value)})`;
+        ctx.addIssue({
+          code: 'custom',
+          message: `${problem}. Save the record again in Cin7 Core and sync again.`,
+        });
+        return z.NEVER;
+      }
+      return date;
+    });
 }
 
 /** Tags: Cin7 Core's comma-delimited string (or a list), trimmed, empty tags dropped. */
 export function tagList() {
-  return z.unknown().optional().transform((value, ctx): string[] => {
-    if (isAbsent(value)) return [];
-    const parts = typeof value === 'string' ? value.split(',') : value;
-    if (!Array.isArray(parts) || !parts.every((tag) => typeof tag === 'string')) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `should be comma-separated text but is ${describeInput(value)}. ${FIX}`,
-      });
-      return z.NEVER;
-    }
-    return parts.map((tag) => tag.trim()).filter((tag) => tag !== '');
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string[] => {
+      if (isAbsent(value)) return [];
+      const parts = typeof value === 'string' ? value.split(',') : value;
+      if (!Array.isArray(parts) || !parts.every((tag) => typeof tag === 'string')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `should be comma-separated text but is ${describeInput(value)}. ${FIX}`,
+        });
+        return z.NEVER;
+      }
+      return parts.map((tag) => tag.trim()).filter((tag) => tag !== '');
+    });
 }
 
-/** A list of items; missing and null give []. */
+/** Builds a list of `item`. Missing and null give []. */
 export function listOf<T extends z.ZodType>(item: T) {
   return z.preprocess(
     (value) => (isAbsent(value) ? [] : value),

@@ -49,17 +49,20 @@ export function parseMe(raw: unknown): ParseResult<DearMe> {
   return result.ok ? result : { ...result, recordId: 'me' };
 }
 
-const tierCode = z.unknown().optional().transform((value, ctx): number => {
-  const code = typeof value === 'string' ? Number(value) : value;
-  if (typeof code !== 'number' || !Number.isInteger(code) || code < 1 || code > 10) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `should be a tier number from 1 to 10 but is ${JSON.stringify(value)}.`,
-    });
-    return z.NEVER;
-  }
-  return code;
-});
+const tierCode = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): number => {
+    const code = typeof value === 'string' ? Number(value) : value;
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 1 || code > 10) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `should be a tier number from 1 to 10 but is ${JSON.stringify(value)}.`,
+      });
+      return z.NEVER;
+    }
+    return code;
+  });
 
 const priceTierSchema = z
   .object({ Code: tierCode, Name: requiredText(50) })

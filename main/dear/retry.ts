@@ -12,12 +12,12 @@ import {
   type DearErrorBody,
 } from './error-body.js';
 
-/** What one attempt produced: a response (any status) or no response at all. */
+/** Outcome of one attempt: a response (any status) or no response at all. */
 export type AttemptOutcome =
   | { kind: 'response'; status: number; retryAfter: string | null; body: unknown }
   | { kind: 'no-response'; code: string; detail: string; cause: unknown };
 
-/** How the client goes on after one attempt. */
+/** Decision after one attempt: success, failure, or a retry with its reason. */
 export type Verdict =
   | { kind: 'success'; body: unknown }
   | { kind: 'fail'; error: DearError }
@@ -42,7 +42,7 @@ export interface CallContext {
   repeatable: boolean;
 }
 
-/** Error codes that mean the request never left this machine, so repeating it is always safe. */
+/** Error codes meaning the request never left this machine, so repeating it is safe even for a sale. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -164,7 +164,7 @@ export function parseRetryAfter(header: string | null, nowMs = Date.now()): numb
  * Throttles wait for `Retry-After` when present (at most `maxRetryAfterMs`), else 5 s, 10 s,
  * 15 s and so on. Server and network errors wait 1 s, 2 s, 4 s and so on. Both fallbacks are
  * multiplied by `timeScale` (the limiter's window divided by 60 s), so a time-scaled simulator
- * run waits proportionally less; a `Retry-After` from the server is taken as it is.
+ * run waits proportionally less. A `Retry-After` from the server is taken as it is.
  */
 export function retryWaitMs(
   verdict: Extract<Verdict, { kind: 'retry' }>,

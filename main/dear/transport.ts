@@ -1,4 +1,4 @@
-import axios, { AxiosError, type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { getLogger, registerSecret } from '../log/logger.js';
 import { decodeBody } from './json-body.js';
 import type { RateLimiter } from './limiter.js';
@@ -182,13 +182,16 @@ export class DearTransport {
 }
 
 function describeFailure(error: unknown, timeoutMs: number): AttemptOutcome {
-  const code = error instanceof AxiosError || error instanceof Error ? errorCode(error) : 'UNKNOWN';
+  const code = error instanceof Error ? errorCode(error) : 'UNKNOWN';
   let detail = error instanceof Error ? error.message : String(error);
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED')
     detail = `timed out after ${timeoutMs / 1000} s`;
   if (code === 'ECONNRESET') detail = 'the connection was reset before a full response arrived';
   if (code === 'ECONNREFUSED') detail = 'the connection was refused';
-  return { kind: 'no-response', code, detail, cause: error };
+
+  // The axios error contains the request config with the auth headers, so only its text is kept.
+  const cause = new Error(error instanceof Error ? error.message : String(error));
+  return { kind: 'no-response', code, detail, cause };
 }
 
 function errorCode(error: Error & { code?: unknown; cause?: unknown }): string {

@@ -203,21 +203,6 @@ export class OrderLedger {
     })();
   }
 
-  /**
-   * Creates a parked row for an order the agent never claimed (used when the claim itself
-   * shows the order cannot be pushed). Keeps an existing row's state and sale.
-   */
-  ensure(order: LedgerOrderInfo): void {
-    const now = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO order_ledger (order_id, order_number, customer_name, state,
-           order_version, order_updated_at, attempts, first_seen_at, state_changed_at)
-         VALUES (?, ?, ?, 'claimed', ?, ?, 0, ?, ?) ON CONFLICT (order_id) DO NOTHING`,
-      )
-      .run(order.id, order.number, order.customerName, order.version, order.updatedAt, now, now);
-  }
-
   /** Stores the order version seen after the push, so each later edit is logged once. */
   noteEditedAfterPush(orderId: string, version: number, updatedAt: string): void {
     const now = new Date().toISOString();

@@ -307,7 +307,7 @@ function dearRejection(error: unknown): ParkReason | null {
   if (error.status !== 400 && error.status !== 200) return null;
   return {
     code: 'dear-validation',
-    message: `Cin7 Core rejected the sale: ${error.exception || error.message}. Correct it, then retry.`,
+    message: `Cin7 Core rejected the sale: ${(error.exception || error.message).replace(/\.+$/, '')}. Correct it, then retry.`,
   };
 }
 

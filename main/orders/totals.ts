@@ -159,7 +159,7 @@ export function distributeDocumentTax(totals: Decimal[], rate: Decimal): Decimal
  * Computes every amount of a sale order: line and freight totals, per-row tax by the
  * tenant's tax calculation method, and the document totals. `rate` is a fraction (0.15 for
  * 15%). Returns the first line's reason when a line cannot be represented exactly, or a
- * reason when the freight needs more than 4 dp.
+ * reason when the freight is negative or not in whole cents.
  */
 export function computeSaleOrderAmounts(
   lines: LineAmountsInput[],
@@ -176,10 +176,13 @@ export function computeSaleOrderAmounts(
 
   let freightRow: Omit<LineAmounts, 'tax'> | null = null;
   if (freight && !freight.isZero()) {
-    if (!fitsPlaces(freight, 4) || freight.isNegative()) {
+    // A charge's Total is rounded to cents, so freight with fractions of a cent would change.
+    if (!fitsPlaces(freight, 2) || freight.isNegative()) {
       return {
         ok: false,
-        reason: `Freight ${freight.toString()} is negative or has more than 4 decimal places.`,
+        reason:
+          `Freight ${freight.toString()} is negative or has fractions of a cent, which the ` +
+          'Cin7 Core freight charge would round away. Set the freight in whole cents in Upstock.',
       };
     }
     const one = new Decimal(1);

@@ -413,7 +413,8 @@ export function sampleCustomers(products: DearProductRecord[]): DearCustomerReco
   return ROWS.map((row, index) => {
     const prices = (row.prices ?? []).map(([sku, price]) => {
       const product = bySku.get(sku);
-      if (!product) throw new Error(`Sample customer ${row.name} prices unknown SKU ${sku}`);
+      if (!product)
+        throw new Error(`Sample customer ${row.name} has a price for unknown SKU ${sku}`);
       return { ProductID: product.ID, ProductName: product.Name, ProductSKU: sku, Price: price };
     });
     return {

@@ -348,7 +348,7 @@ const STOCK_ROWS: Row[] = [
   ],
 ];
 
-/** Products with extra traits; anything not named here is an active, sellable stock product. */
+/** Product traits by SKU; a SKU not named here is an active, sellable stock product. */
 const DISCOUNT_RULES: Record<string, string> = {
   'COF-HOUSE-1KG': 'Bean volume breaks',
   'COF-ESPR-1KG': 'Bean volume breaks',

@@ -14,9 +14,9 @@ import {
 const log = getLogger('upstock');
 
 /**
- * Upserts records in requests of at most 500 and merges the answers. Each result's `index` is
- * its position in `records`, not in its request. Throws what the transport throws; requests
- * already answered stay applied in Upstock.
+ * Upserts records in requests of at most 500 and merges the responses. Each result's `index` is
+ * its position in `records`, not in its request. Throws what the transport throws, and
+ * requests that already succeeded stay applied in Upstock.
  */
 export async function upsertInBatches(
   transport: UpstockTransport,
@@ -46,10 +46,10 @@ export async function upsertInBatches(
     }
     log.info(`Upserted ${entity} ${start + 1}-${end} of ${records.length}`, response.counts);
     if (response.counts.failed > 0) {
-      const rejected = response.results.filter((result) => result.result === 'failed');
-      log.warn(
-        `Upstock rejected ${rejected.length} ${entity}: ${rejected.map((result) => result.externalId ?? `#${result.index + start}`).join(', ')}`,
-      );
+      const rejectedIds = response.results
+        .filter((result) => result.result === 'failed')
+        .map((result) => result.externalId ?? `#${result.index + start}`);
+      log.debug(`Upstock rejected ${rejectedIds.length} ${entity}: ${rejectedIds.join(', ')}`);
     }
   }
   return combined;

@@ -63,7 +63,7 @@ export class UpstockClient {
     this.transport = new UpstockTransport(options);
   }
 
-  /** Call counters: attempts (`calls`), retries and 429 answers. */
+  /** Call counters: attempts (`calls`), retries and 429 responses. */
   get stats(): UpstockStats {
     return this.transport.stats;
   }
@@ -80,7 +80,7 @@ export class UpstockClient {
 
   /**
    * Upserts products, 500 per request. Returns one result per record with `index` counted over
-   * the whole array, so a rejected record never fails the others.
+   * the whole array, so a rejected record does not stop the others.
    */
   async upsertProducts(products: WireProductInput[]): Promise<WireBatchResponse> {
     return upsertInBatches(this.transport, 'products', products);
@@ -212,7 +212,7 @@ export class UpstockClient {
 
   /**
    * Claims an approved order for this agent. Throws `UpstockConflictError` when another agent
-   * holds an unexpired claim (`problemType` "claim-conflict") or the order is not approved
+   * has an unexpired claim (`problemType` "claim-conflict") or the order is not approved
    * ("order-not-claimable").
    */
   async claimOrder(orderId: string, agentId: string, leaseSeconds = 300): Promise<WireClaim> {
@@ -236,7 +236,10 @@ export class UpstockClient {
     });
   }
 
-  /** Releases a claim; releasing twice is fine. Throws `UpstockConflictError` if another agent holds it. */
+  /**
+   * Releases a claim. Releasing it twice is fine. Throws `UpstockConflictError` when another
+   * agent has the claim.
+   */
   async releaseClaim(orderId: string, claimToken: string): Promise<void> {
     await this.transport.request({
       method: 'DELETE',
@@ -248,7 +251,7 @@ export class UpstockClient {
 
   /**
    * Records whether the order reached Cin7 Core. Throws `UpstockConflictError` when another
-   * agent holds the claim or the order was pushed to another sale, and `UpstockApiError` 422
+   * agent has the claim or the order was pushed to another sale, and `UpstockApiError` 422
    * when `saleId` (for pushed) or `reason` (for needs_attention) is missing.
    */
   async setIntegrationState(

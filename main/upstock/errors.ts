@@ -33,7 +33,7 @@ export class UpstockAuthError extends UpstockApiError {
 }
 
 /**
- * A 409: another agent holds the order's claim, the claim token is stale, the order was already
+ * A 409: another agent has the order's claim, the claim token is stale, the order was already
  * pushed to another sale, or a price list still has customers.
  */
 export class UpstockConflictError extends UpstockApiError {
@@ -43,9 +43,9 @@ export class UpstockConflictError extends UpstockApiError {
   }
 }
 
-/** Upstock kept answering 429 after the retries, or asked for a longer wait than allowed. */
+/** Upstock kept returning 429 after the retries, or asked for a longer wait than allowed. */
 export class UpstockThrottledError extends UpstockApiError {
-  /** How long Upstock asked to wait, in milliseconds, when it said. */
+  /** The Retry-After wait in milliseconds, or null when the response had none. */
   readonly retryAfterMs: number | null;
 
   constructor(operation: string, problem: WireProblem, retryAfterMs: number | null) {
@@ -68,7 +68,7 @@ export class UpstockNetworkError extends Error {
   }
 }
 
-/** Upstock answered with a body that does not match the agent API contract. */
+/** Upstock returned a body that does not match the agent API contract. */
 export class UpstockContractError extends Error {
   readonly status: number;
 

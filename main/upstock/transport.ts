@@ -151,7 +151,7 @@ export class UpstockTransport {
   }
 
   /**
-   * Sends a request whose 2xx answer must have a body and returns the parsed body. Throws as
+   * Sends a request whose 2xx response must have a body and returns the parsed body. Throws as
    * `request` does, and `UpstockContractError` for a 2xx without a body.
    */
   async requestBody<T>(spec: RequestSpec<T> & { schema: z.ZodType<T> }): Promise<T> {

@@ -5,10 +5,10 @@
  * `YYYY-MM-DD`. The client and the simulator both build on these types.
  */
 
-/** The most records one batch upsert accepts. */
+/** The maximum number of records in one batch upsert. */
 export const MAX_BATCH_SIZE = 500;
 
-/** The most items one page of a list returns, and the default page size. */
+/** The maximum and the default number of items in one page of a list. */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -107,7 +107,7 @@ export interface WireCustomer extends Required<WireCustomerInput> {
 
 export type UpsertResult = 'created' | 'updated' | 'unchanged';
 
-/** Why one field of one record was rejected. */
+/** A rejected field of one record, with the reason. */
 export interface WireFieldError {
   field: string;
   reason: string;
@@ -199,7 +199,7 @@ export interface WireIntegration {
   reason: string | null;
   /** Null until an agent first records a state. */
   updatedAt: string | null;
-  /** The current claim; null when nobody holds one or its lease ran out. */
+  /** The current claim; null when there is none or its lease ran out. */
   claim: WireClaimInfo | null;
 }
 

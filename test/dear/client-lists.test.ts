@@ -68,7 +68,11 @@ describe('DearClient lists', () => {
     const client = clientFor(sim.url);
     const since = new Date('2020-01-01T00:00:00Z');
     await allPages(
-      client.listProducts({ includeDeprecated: true, includeAttachments: true, modifiedSince: since }),
+      client.listProducts({
+        includeDeprecated: true,
+        includeAttachments: true,
+        modifiedSince: since,
+      }),
     );
     const [query] = pageQueries('product');
     expect(query?.get('Page')).toBe('1');
@@ -122,7 +126,9 @@ describe('DearClient lists', () => {
     const [target] = activeProducts;
     sim.control.patchProduct(target?.ID ?? '', { Name: 'N'.repeat(5000) });
     const client = clientFor(sim.url);
-    const tierNames = tierNamesOf(seed.priceTiers.map((tier) => ({ code: tier.Code, name: tier.Name })));
+    const tierNames = tierNamesOf(
+      seed.priceTiers.map((tier) => ({ code: tier.Code, name: tier.Name })),
+    );
 
     const results = (await collectRecords(client.listProducts())).map((raw) =>
       parseProduct(raw, tierNames),

@@ -27,10 +27,7 @@ export function startSampleSimulator(
 }
 
 /** A client for the simulator with the sample credentials and its own time-scaled limiter. */
-export function clientFor(
-  baseUrl: string,
-  options: Partial<DearClientOptions> = {},
-): DearClient {
+export function clientFor(baseUrl: string, options: Partial<DearClientOptions> = {}): DearClient {
   return new DearClient({
     baseUrl,
     accountId: SAMPLE_ACCOUNT_ID,
@@ -49,24 +46,39 @@ export interface CannedResponse {
   headers?: Record<string, string>;
 }
 
-/** A loopback server that answers each request with `respond(request)`; records the URLs. */
+/** One request as the canned server received it. */
+export interface ReceivedRequest {
+  method: string;
+  url: URL;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A loopback server that answers each request with `respond(request)` and records it. */
 export interface CannedServer {
   url: string;
-  requests: URL[];
+  requests: ReceivedRequest[];
   close(): Promise<void>;
 }
 
 /** Starts a loopback HTTP server for response shapes the simulator does not produce. */
 export async function startCannedServer(
-  respond: (url: URL, request: IncomingMessage) => CannedResponse,
+  respond: (url: URL, received: ReceivedRequest) => CannedResponse,
 ): Promise<CannedServer> {
-  const requests: URL[] = [];
+  const requests: ReceivedRequest[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const canned = respond(url, request);
+      const received: ReceivedRequest = {
+        method: request.method ?? 'GET',
+        url,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      requests.push(received);
+      const canned = respond(url, received);
       response.writeHead(canned.status, {
         'Content-Type': canned.contentType ?? 'application/json; charset=utf-8',
         ...canned.headers,

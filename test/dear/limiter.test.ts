@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  forgetSharedLimiter,
-  getSharedLimiter,
-  RateLimiter,
-} from '../../main/dear/limiter.js';
+import { forgetSharedLimiter, getSharedLimiter, RateLimiter } from '../../main/dear/limiter.js';
 
 interface TaskSpan {
   start: number;

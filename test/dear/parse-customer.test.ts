@@ -69,7 +69,12 @@ describe('parseCustomer', () => {
   it('defaults missing lists and discount', () => {
     const customer = expectCustomer(
       parseCustomer(
-        baseCustomer({ Addresses: null, Contacts: undefined, ProductPrices: undefined, Discount: null }),
+        baseCustomer({
+          Addresses: null,
+          Contacts: undefined,
+          ProductPrices: undefined,
+          Discount: null,
+        }),
       ),
     );
     expect(customer.addresses).toEqual([]);
@@ -79,9 +84,9 @@ describe('parseCustomer', () => {
   });
 
   it('accepts a discount given as a string', () => {
-    expect(expectCustomer(parseCustomer(baseCustomer({ Discount: '12.50' }))).discount.toString()).toBe(
-      '12.5',
-    );
+    expect(
+      expectCustomer(parseCustomer(baseCustomer({ Discount: '12.50' }))).discount.toString(),
+    ).toBe('12.5');
   });
 
   it('reports a discount outside 0-100', () => {
@@ -121,7 +126,9 @@ describe('parseCustomer', () => {
   });
 
   it('keeps emoji and ampersands in names', () => {
-    const customer = expectCustomer(parseCustomer(baseCustomer({ Name: 'Ponsonby Deli & Grocer 🥐' })));
+    const customer = expectCustomer(
+      parseCustomer(baseCustomer({ Name: 'Ponsonby Deli & Grocer 🥐' })),
+    );
     expect(customer.name).toBe('Ponsonby Deli & Grocer 🥐');
   });
 });

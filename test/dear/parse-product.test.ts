@@ -77,7 +77,11 @@ describe('parseProduct', () => {
   });
 
   it('reports a PriceTiers name the tenant does not have', () => {
-    const raw = baseProduct({ PriceTier1: undefined, PriceTier2: undefined, PriceTiers: { VIP: 10 } });
+    const raw = baseProduct({
+      PriceTier1: undefined,
+      PriceTier2: undefined,
+      PriceTiers: { VIP: 10 },
+    });
     const failure = expectFailure(parseProduct(raw, TIERS));
     expect(failure.recordId).toBe('7b1c2d3e-0000-4a6b-9c8d-112233445566');
     expect(failure.label).toBe('COF-BEAN-1KG');
@@ -142,7 +146,9 @@ describe('parseProduct', () => {
   });
 
   it('names the attachment field that is wrong', () => {
-    const raw = baseProduct({ Attachments: [{ ID: 'a1', DownloadUrl: 'https://x/1' }, { ID: 'a2' }] });
+    const raw = baseProduct({
+      Attachments: [{ ID: 'a1', DownloadUrl: 'https://x/1' }, { ID: 'a2' }],
+    });
     const failure = expectFailure(parseProduct(raw, TIERS));
     expect(failure.field).toBe('Attachments[1].DownloadUrl');
   });
@@ -150,7 +156,13 @@ describe('parseProduct', () => {
   it('reads attachments with a string IsDefault', () => {
     const raw = baseProduct({
       Attachments: [
-        { ID: 'a1', ContentType: 'image/jpeg', FileName: 'a.jpg', DownloadUrl: 'https://x/a', IsDefault: 'true' },
+        {
+          ID: 'a1',
+          ContentType: 'image/jpeg',
+          FileName: 'a.jpg',
+          DownloadUrl: 'https://x/a',
+          IsDefault: 'true',
+        },
       ],
     });
     const [attachment] = expectProduct(parseProduct(raw, TIERS)).attachments;
@@ -168,7 +180,12 @@ describe('parseProduct', () => {
 describe('parsePriceTiers', () => {
   it('sorts tiers by code and maps names by position', () => {
     const tiers = expectOk(
-      parsePriceTiers({ PriceTiers: [{ Code: 2, Name: 'Wholesale' }, { Code: 1, Name: 'Retail' }] }),
+      parsePriceTiers({
+        PriceTiers: [
+          { Code: 2, Name: 'Wholesale' },
+          { Code: 1, Name: 'Retail' },
+        ],
+      }),
     );
     expect(tiers).toEqual([
       { code: 1, name: 'Retail' },

@@ -20,9 +20,12 @@ describe('reference parsers', () => {
     const seed = sampleSeed();
     expect(expectOk(parseMe(seed.me)).company).toBe('Harbour Roasters Wholesale');
     for (const rule of seed.taxRules) expect(expectOk(parseTaxRule(rule)).id).toBe(rule.ID);
-    for (const location of seed.locations) expect(expectOk(parseLocation(location)).name).toBe(location.Name);
-    for (const carrier of seed.carriers ?? []) expect(expectOk(parseCarrier(carrier)).id).toBe(carrier.CarrierID);
-    for (const rule of seed.discountRules) expect(expectOk(parseDiscountRule(rule)).name).toBe(rule.Name);
+    for (const location of seed.locations)
+      expect(expectOk(parseLocation(location)).name).toBe(location.Name);
+    for (const carrier of seed.carriers ?? [])
+      expect(expectOk(parseCarrier(carrier)).id).toBe(carrier.CarrierID);
+    for (const rule of seed.discountRules)
+      expect(expectOk(parseDiscountRule(rule)).name).toBe(rule.Name);
     for (const contact of seed.companyContacts ?? []) {
       expect(expectOk(parseCompanyContact(contact)).id).toBe(contact.ContactID);
     }

@@ -54,7 +54,9 @@ describe('judgeAttempt', () => {
   });
 
   it('retries 429 and 503 throttles, even for a sale', () => {
-    const throttle503 = [{ ErrorCode: 503, Exception: 'You have reached 60 calls per 60 seconds API limit.' }];
+    const throttle503 = [
+      { ErrorCode: 503, Exception: 'You have reached 60 calls per 60 seconds API limit.' },
+    ];
     for (const outcome of [response(429, [], '7'), response(503, throttle503)]) {
       const verdict = expectRetry(judgeAttempt(outcome, saleWrite));
       expect(verdict.reason).toBe('throttled');

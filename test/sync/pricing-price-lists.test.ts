@@ -120,6 +120,8 @@ describe('planPriceLists', () => {
           rule('Breaks', 'QuantityBased', [['DiscountPercent', '5']]),
           rule('Ship free', 'FreeShipping', [['FreeShipping', '0']]),
           rule('Unused breaks', 'QuantityBased', [['DiscountPercent', '5']]),
+          rule('Order free shipping', 'FreeShipping', [['FreeShipping', '0']]),
+          rule('Old free shipping', 'FreeShipping', [['FreeShipping', '0']], false),
         ],
         deals: [{ name: 'Winter deal', customerCount: 3, detail: 'Buy 2 get 1' }],
       }),
@@ -127,6 +129,7 @@ describe('planPriceLists', () => {
 
     expect(plan.unrepresentable).toEqual([
       expect.objectContaining({ kind: 'quantity-discount', ruleName: 'Breaks', affected: 2 }),
+      expect.objectContaining({ kind: 'free-shipping', ruleName: 'Order free shipping', affected: 0 }),
       expect.objectContaining({ kind: 'free-shipping', ruleName: 'Ship free', affected: 1 }),
       expect.objectContaining({ kind: 'deal', ruleName: 'Winter deal', affected: 3 }),
     ]);

@@ -87,7 +87,7 @@ function destroySocket(request: IncomingMessage): void {
 }
 
 /**
- * Answers one call below `/ExternalApi/v2/`: route lookup (404/405), credentials (403), rate
+ * Handles one call below `/ExternalApi/v2/`: route lookup (404/405), credentials (403), rate
  * window (429/503), injected faults, then the endpoint handler and any `afterCall` hooks.
  */
 export async function dispatchApiRequest(

@@ -8,7 +8,7 @@ export interface CallRecord {
   /** Endpoint below `/ExternalApi/v2/` in lower case, e.g. `product` or `sale/order`. */
   path: string;
   query: string;
-  /** HTTP status sent, or null when the fault left the call without an answer. */
+  /** HTTP status sent, or null when a fault left the call without a response. */
   status: number | null;
   fault: FaultKind | null;
 }

@@ -7,7 +7,7 @@ import type { SimState } from './state.js';
  * `LastModifiedOn` (unless the change sets it), as an edit in Cin7 Core would.
  */
 
-/** Thrown for control requests that name a missing record or carry invalid data (HTTP 404/400). */
+/** Thrown for control requests that name a missing record or carry invalid data (HTTP 400, 404 or 409). */
 export class ControlError extends Error {
   constructor(
     readonly status: 400 | 404 | 409,

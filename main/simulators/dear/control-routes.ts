@@ -91,7 +91,7 @@ const ROUTES: Array<[string, RegExp, ControlHandler]> = [
 ];
 
 /**
- * Answers one `/_control/...` request (no credentials, plain JSON). Errors come back as
+ * Handles one `/_control/...` request (no credentials, plain JSON). Errors come back as
  * `{ "error": "<message>" }` with status 400, 404 or 409.
  */
 export async function dispatchControlRequest(

@@ -186,7 +186,7 @@ export class DearControl {
     this.context.callLog.clear();
   }
 
-  /** Registers a hook that runs after each answered API call; returns a function removing it. */
+  /** Registers a hook that runs after each API call that gets a response; returns a function removing it. */
   afterCall(hook: AfterCallHook): () => void {
     this.context.afterCallHooks.add(hook);
     return () => this.context.afterCallHooks.delete(hook);

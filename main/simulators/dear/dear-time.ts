@@ -45,6 +45,13 @@ export function formatDearDate(date: Date): string {
   return `${date.toISOString().slice(0, 10)}T00:00:00`;
 }
 
+/** Compares two tick values for sorting (negative, zero or positive). */
+export function compareTicks(a: bigint, b: bigint): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
+}
+
 /** Returns the ticks of a JavaScript date (millisecond precision). */
 export function ticksOf(date: Date): bigint {
   return BigInt(date.getTime()) * TICKS_PER_MS;

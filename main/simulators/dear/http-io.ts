@@ -8,7 +8,7 @@ export interface ErrorModel {
 }
 
 /**
- * An API failure answered as `status` with a JSON array of Error Models, which is how Cin7
+ * An API failure, sent as `status` with a JSON array of Error Models, which is how Cin7
  * Core reports validation errors.
  */
 export class ApiError extends Error {

@@ -4,7 +4,7 @@ export interface RateLimitSettings {
   windowMs: number;
   /** Status used when the limit is exceeded; Cin7 Core has been seen sending both. */
   throttleMode: '429' | '503';
-  /** `Retry-After` seconds on 429 answers; null sends none. 503 answers never carry it. */
+  /** `Retry-After` seconds on 429 responses; null sends none. 503 responses never carry it. */
   retryAfterSeconds: number | null;
 }
 
@@ -46,7 +46,7 @@ export class RateWindow {
   }
 }
 
-/** The body Cin7 Core sends when throttling, per mode (status 429 or 503). */
+/** Builds the Error Model body Cin7 Core sends when throttling, per mode (429 or 503). */
 export function throttleBody(
   settings: RateLimitSettings,
 ): Array<{ ErrorCode: number; Exception: string }> {

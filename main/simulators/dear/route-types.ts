@@ -2,7 +2,7 @@ import type { PreparedResponse } from './http-io.js';
 import type { QueryParams } from './query.js';
 import type { ListOrder, SimState } from './state.js';
 
-/** What an API handler gets: the tenant state, the parsed query and the parsed JSON body. */
+/** Input of an API handler: the tenant state, the parsed query and the parsed JSON body. */
 export interface RouteContext {
   state: SimState;
   query: QueryParams;

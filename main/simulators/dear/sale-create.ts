@@ -84,7 +84,7 @@ function findCustomer(
 
 /**
  * Adds the shipping address to the customer when `ShipToOther` is false and no address of the
- * customer has the same ID or `Line1`, as the portal says Cin7 Core does.
+ * customer has the same ID or `Line1`, as the Cin7 Core developer portal documents.
  */
 function recordShippingAddress(
   state: SimState,

@@ -87,8 +87,8 @@ export function shipSale(state: SimState, id: string, request: ShipRequest): Sim
 
   const quantities = shipmentQuantities(state, sale, request);
   for (const [key, quantity] of quantities) {
-    const held = sale.allocated.get(key) ?? new Decimal(0);
-    const canShip = held.plus(Decimal.max(state.availableStock(key), 0));
+    const allocated = sale.allocated.get(key) ?? new Decimal(0);
+    const canShip = allocated.plus(Decimal.max(state.availableStock(key), 0));
     if (quantity.greaterThan(canShip)) {
       throw new ControlError(
         409,
@@ -97,8 +97,8 @@ export function shipSale(state: SimState, id: string, request: ShipRequest): Sim
     }
   }
   for (const [key, quantity] of quantities) {
-    const held = sale.allocated.get(key) ?? new Decimal(0);
-    sale.allocated.set(key, Decimal.max(held.minus(quantity), 0));
+    const allocated = sale.allocated.get(key) ?? new Decimal(0);
+    sale.allocated.set(key, Decimal.max(allocated.minus(quantity), 0));
     state.stock.set(key, state.stockOf(key).minus(quantity));
   }
 
@@ -133,7 +133,7 @@ function releaseStock(sale: SimSale): void {
 }
 
 /**
- * Voids a sale: releases held stock and sets every status to VOIDED. Unless `force` is set
+ * Voids a sale: releases allocated stock and sets every status to VOIDED. Unless `force` is set
  * (the control API's merchant-side void), a sale with shipments is rejected.
  */
 export function voidSale(state: SimState, id: string, force = true): SimSale {

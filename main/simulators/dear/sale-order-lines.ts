@@ -14,7 +14,7 @@ import type { SimState } from './state.js';
 /**
  * Parsing and checking of `POST sale/order` lines and additional charges. Every problem is
  * collected with the line it belongs to ("Line 2 (SKU CUP-8OZ-1000): ..."), so a client sees
- * all of them in one 400 answer.
+ * all of them in one 400 response.
  */
 
 export interface CheckedAmounts {

@@ -29,11 +29,11 @@ function describeFormula(
   base: Decimal,
   percent: Decimal,
   inclusive: boolean,
-  what: string,
+  label: string,
 ): string {
   return inclusive
-    ? `round2(${what} ${base.toFixed()} × ${percent.toFixed()} / (100 + ${percent.toFixed()}))`
-    : `round2(${what} ${base.toFixed()} × ${percent.toFixed()}%)`;
+    ? `round2(${label} ${base.toFixed()} × ${percent.toFixed()} / (100 + ${percent.toFixed()}))`
+    : `round2(${label} ${base.toFixed()} × ${percent.toFixed()}%)`;
 }
 
 /** Checks line taxes and returns the document totals they imply. */

@@ -58,11 +58,11 @@ function allocateStock(state: SimState, sale: SimSale): boolean {
   for (const line of sale.order.Lines) {
     const key = line.ProductID.toLowerCase();
     const available = Decimal.max(state.availableStock(line.ProductID), 0);
-    const held = Decimal.min(available, line.Quantity);
-    line.BackorderQuantity = line.Quantity.minus(held);
+    const allocatable = Decimal.min(available, line.Quantity);
+    line.BackorderQuantity = line.Quantity.minus(allocatable);
     if (line.BackorderQuantity.greaterThan(0)) backordered = true;
-    if (held.greaterThan(0))
-      sale.allocated.set(key, (sale.allocated.get(key) ?? new Decimal(0)).plus(held));
+    if (allocatable.greaterThan(0))
+      sale.allocated.set(key, (sale.allocated.get(key) ?? new Decimal(0)).plus(allocatable));
   }
   return backordered;
 }

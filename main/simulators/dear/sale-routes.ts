@@ -12,7 +12,7 @@ import { undoSale, voidSale } from './sale-fulfilment.js';
 import { combinedStatuses } from './sale-status.js';
 import type { SimSale } from './sale-types.js';
 import { saleListRow, saleOrderView, saleView } from './sale-views.js';
-import { parseDearTicks } from './dear-time.js';
+import { compareTicks, parseDearTicks } from './dear-time.js';
 import type { SimState } from './state.js';
 
 function requireSale(state: SimState, id: string | undefined, parameter: string): SimSale {
@@ -78,13 +78,7 @@ export const listSales: RouteHandler = ({ state, query }) => {
   const locationId = query.get('OrderLocationID');
 
   const rows = [...state.sales.values()]
-    .sort((a, b) =>
-      a.updatedTicks < b.updatedTicks
-        ? -1
-        : a.updatedTicks > b.updatedTicks
-          ? 1
-          : a.id.localeCompare(b.id),
-    )
+    .sort((a, b) => compareTicks(a.updatedTicks, b.updatedTicks) || a.id.localeCompare(b.id))
     .filter((sale) => {
       const statuses = combinedStatuses(sale);
       const saleShipBy =

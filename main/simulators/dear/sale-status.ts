@@ -33,7 +33,7 @@ export function shippedQuantities(sale: SimSale): Map<string, Decimal> {
 
 export type ShipProgress = 'none' | 'partial' | 'full';
 
-/** How much of the order has shipped. */
+/** Returns how much of the order has shipped. */
 export function shipProgress(sale: SimSale): ShipProgress {
   if (sale.shipments.length === 0) return 'none';
   const shipped = shippedQuantities(sale);

@@ -1,6 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { formatDearTicks } from './dear-time.js';
-import { combinedStatuses, shipProgress } from './sale-status.js';
+import { combinedStatuses } from './sale-status.js';
 import type { SimSale } from './sale-types.js';
 import type { SimState } from './state.js';
 
@@ -148,7 +147,7 @@ export function saleView(state: SimState, sale: SimSale): Record<string, unknown
   };
 }
 
-/** One `saleList` row. */
+/** Builds one `saleList` row. */
 export function saleListRow(state: SimState, sale: SimSale): Record<string, unknown> {
   const statuses = combinedStatuses(sale);
   const location =
@@ -192,14 +191,4 @@ export function saleListRow(state: SimState, sale: SimSale): Record<string, unkn
     OrderLocationID: location?.ID ?? null,
     RestockStatus: 'NOT AVAILABLE',
   };
-}
-
-/** Formats the creation time of a sale (used by `CreatedSince`). */
-export function createdStamp(sale: SimSale): string {
-  return formatDearTicks(sale.createdTicks);
-}
-
-/** True when the whole order has shipped. */
-export function isFullyShipped(sale: SimSale): boolean {
-  return shipProgress(sale) === 'full';
 }

@@ -125,7 +125,7 @@ export async function startDearSimulator(options: DearSimulatorOptions): Promise
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        for (const held of context.heldResponses) held.destroy();
+        for (const heldResponse of context.heldResponses) heldResponse.destroy();
         context.heldResponses.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

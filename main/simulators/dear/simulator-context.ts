@@ -4,7 +4,7 @@ import type { FaultPlan } from './faults.js';
 import type { RateWindow } from './rate-window.js';
 import type { ListOrder, SimState } from './state.js';
 
-/** An API call that was answered, as passed to `afterCall` hooks. */
+/** An API call that got a response, as passed to `afterCall` hooks. */
 export interface CallEvent {
   method: string;
   /** Endpoint in lower case, e.g. `product`. */
@@ -16,7 +16,7 @@ export interface CallEvent {
   query: URLSearchParams;
 }
 
-/** Runs after an answered API call and before its response is written. */
+/** Runs after an API call is handled and before its response is written. */
 export type AfterCallHook = (event: CallEvent) => void | Promise<void>;
 
 /** Everything the API dispatcher and the control API share. */

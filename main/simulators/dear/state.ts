@@ -5,10 +5,10 @@ import type {
   DearSeed,
   DearTaxRuleRecord,
 } from '../../sample/dear-seed.js';
-import { ticksOfStamp, type DearStampClock } from './dear-time.js';
+import { compareTicks, ticksOfStamp, type DearStampClock } from './dear-time.js';
 import type { SimSale } from './sale-types.js';
 
-/** How list endpoints order rows across pages (Cin7 Core does not document it). */
+/** Row order of paged lists across pages; Cin7 Core does not document its own order. */
 export type ListOrder = 'modified' | 'name';
 
 /** Product-side customer price, in the shape real `IncludeCustomPrices` responses use. */
@@ -44,7 +44,7 @@ export class SimState {
     this.reset(initialSeed);
   }
 
-  /** Replaces all data with a fresh copy of `seed` and forgets every sale. */
+  /** Replaces all data with a fresh copy of `seed` and drops every sale. */
   reset(seed: DearSeed): void {
     this.seed = seed;
     const copy = structuredClone(seed);
@@ -113,8 +113,8 @@ export class SimState {
     let available = this.stockOf(productId);
     const key = productId.toLowerCase();
     for (const sale of this.sales.values()) {
-      const held = sale.allocated.get(key);
-      if (held) available = available.minus(held);
+      const allocated = sale.allocated.get(key);
+      if (allocated) available = available.minus(allocated);
     }
     return available;
   }
@@ -157,8 +157,6 @@ export function sortForListing<T extends { ID: string; LastModifiedOn: string; N
     return rows.sort((a, b) => a.Name.localeCompare(b.Name) || a.ID.localeCompare(b.ID));
   }
   const keyed = rows.map((record) => ({ record, ticks: ticksOfStamp(record.LastModifiedOn) }));
-  keyed.sort((a, b) =>
-    a.ticks < b.ticks ? -1 : a.ticks > b.ticks ? 1 : a.record.ID.localeCompare(b.record.ID),
-  );
+  keyed.sort((a, b) => compareTicks(a.ticks, b.ticks) || a.record.ID.localeCompare(b.record.ID));
   return keyed.map((entry) => entry.record);
 }

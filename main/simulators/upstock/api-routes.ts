@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { ORDER_STATUSES, type OrderStatus } from '../../upstock/wire.js';
 import { claimOrder, releaseClaim, renewClaim, setIntegrationState } from './claims.js';
 import { upsertCustomers } from './customers.js';
-import { badRequest, notFound, readJsonBody, SimProblem } from './http.js';
+import { badRequest, notFound, readJsonBody, routeKey, SimProblem } from './http.js';
 import { requireOrder } from './order-entry.js';
 import { orderView } from './order-view.js';
 import { pageOf } from './paging.js';
@@ -18,7 +18,7 @@ import { upsertProducts } from './products.js';
 import { recordShipment } from './shipments.js';
 import type { SimContext } from './state.js';
 
-/** What a route produced: the router writes it, or drops it to simulate a lost response. */
+/** A route's response. The router writes it, or drops it to simulate a lost response. */
 export interface RouteResult {
   status: number;
   body?: unknown;
@@ -37,15 +37,13 @@ export async function handleApiCall(
 ): Promise<RouteResult> {
   const method = request.method ?? 'GET';
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent).slice(1);
-  const [resource, id, action, subAction] = parts;
+  const id = parts[1];
   const query = url.searchParams;
   const body = method === 'POST' || method === 'PUT' ? await readJsonBody(request) : undefined;
   const nowMs = () => context.now().getTime();
   const { state } = context;
 
-  switch (
-    `${method} ${resource}${id !== undefined ? '/:id' : ''}${action ? `/${action}` : ''}${subAction ? `/${subAction}` : ''}`
-  ) {
+  switch (routeKey(method, parts)) {
     case 'GET account':
       return ok(state.account);
     case 'POST products/:id':

@@ -7,7 +7,7 @@ import {
 } from '../../upstock/wire.js';
 import { badRequest, requireObject } from './http.js';
 
-/** What validating one record of a batch produced: the record to store, or its errors. */
+/** The outcome of validating one batch record: the record to store, or its errors. */
 export type RecordCheck<T> = { ok: true; value: T } | { ok: false; errors: WireFieldError[] };
 
 /**
@@ -28,10 +28,10 @@ export function readBatch(body: unknown, field: string): unknown[] {
 }
 
 /**
- * Applies a batch record by record. `check` validates one record against the state as it is
- * after the earlier records were applied; `apply` stores a valid record and returns its ID and
- * result. A record whose `externalId` already appeared in this batch fails without being
- * checked, so a batch never writes one record twice.
+ * Applies a batch record by record. `check` validates one record against the state left by the
+ * earlier records. `apply` stores a valid record and returns its ID and result. A record whose
+ * `externalId` already appeared in this batch fails without being checked, so a batch never
+ * writes one record twice.
  */
 export function applyBatch<T extends { externalId: string }>(
   records: unknown[],

@@ -85,7 +85,8 @@ export function claimOrder(context: SimContext, orderId: string, body: unknown):
 
 /**
  * Extends the lease of the current claim (`POST /v1/orders/{id}/claim/renew`). A lease that ran
- * out can be renewed while nobody else claimed the order. Throws 409 for any other token.
+ * out can still be renewed when no other agent has claimed the order since. Throws 409 for any
+ * other token.
  */
 export function renewClaim(context: SimContext, orderId: string, body: unknown): WireClaim {
   const order = requireOrder(context, orderId);

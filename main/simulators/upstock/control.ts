@@ -8,7 +8,7 @@ import type {
   WireProduct,
 } from '../../upstock/wire.js';
 import type { FaultConfig, FaultKind } from './faults.js';
-import { badRequest, readJsonBody, requireObject, SimProblem } from './http.js';
+import { badRequest, readJsonBody, requireObject, routeKey, SimProblem } from './http.js';
 import type { EditOrderInput, PlaceOrderInput } from './order-entry.js';
 import type { RouteResult } from './api-routes.js';
 
@@ -17,13 +17,13 @@ export interface CallRecord {
   method: string;
   path: string;
   query: string;
-  /** The status sent, or null when the connection was closed without an answer. */
+  /** The status sent, or null when the connection was closed without a response. */
   status: number | null;
   fault: FaultKind | 'rate-limit' | null;
   at: string;
 }
 
-/** Everything the simulator holds, as `GET /_control/state` returns it. */
+/** Everything the simulator stores, as `GET /_control/state` returns it. */
 export interface SimSnapshot {
   account: WireAccount;
   products: WireProduct[];
@@ -63,11 +63,9 @@ export async function handleControlCall(
 ): Promise<RouteResult> {
   const method = request.method ?? 'GET';
   const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent).slice(1);
-  const [resource, id, action] = parts;
+  const id = parts[1];
   const body = method === 'GET' ? undefined : await readJsonBody(request);
-  const route = `${method} ${resource}${id !== undefined ? '/:id' : ''}${action ? `/${action}` : ''}`;
-
-  switch (route) {
+  switch (routeKey(method, parts)) {
     case 'GET state':
       return { status: 200, body: control.state() };
     case 'POST reset':

@@ -2,10 +2,10 @@ import { badRequest } from './http.js';
 
 /**
  * Faults the simulator can inject into API calls:
- * - `500`: answers 500 without doing the work;
+ * - `500`: returns 500 without doing the work;
  * - `reset`: closes the connection without doing the work;
- * - `lost-response`: does the work, then closes the connection without answering;
- * - `429`: answers 429 with Retry-After without doing the work.
+ * - `lost-response`: does the work, then closes the connection without a response;
+ * - `429`: returns 429 with Retry-After without doing the work.
  */
 export type FaultKind = '500' | 'reset' | 'lost-response' | '429';
 

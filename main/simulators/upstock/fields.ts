@@ -21,7 +21,7 @@ export class FieldReader {
     return this.record[field] !== undefined;
   }
 
-  /** A required string that is not blank after trimming. */
+  /** Reads a required string that is not blank after trimming. */
   requiredText(field: string, maxLength = 500): string {
     const value = this.record[field];
     if (typeof value !== 'string' || value.trim() === '') {
@@ -33,7 +33,7 @@ export class FieldReader {
     return value;
   }
 
-  /** An optional string; absent, null or blank become null. */
+  /** Reads an optional string. Absent, null and blank values become null. */
   optionalText(field: string, maxLength = 4000): string | null {
     const value = this.record[field];
     if (value === undefined || value === null) return null;

@@ -23,7 +23,7 @@ export type ProblemCase =
   | 'order-closed';
 
 /**
- * An error that a route handler throws to answer with an RFC 9457 problem. The router catches
+ * An error that a route handler throws to respond with an RFC 9457 problem. The router catches
  * it and writes `toProblem()` with `status`.
  */
 export class SimProblem extends Error {
@@ -50,8 +50,8 @@ export class SimProblem extends Error {
 }
 
 /** Returns a 404 problem naming the missing record. */
-export function notFound(what: string, id: string): SimProblem {
-  return new SimProblem(404, 'not-found', 'Not found', `No ${what} with ID "${id}" exists.`);
+export function notFound(recordKind: string, id: string): SimProblem {
+  return new SimProblem(404, 'not-found', 'Not found', `No ${recordKind} with ID "${id}" exists.`);
 }
 
 /** Returns a 400 problem for a malformed request. */
@@ -113,10 +113,19 @@ export function sendNoContent(response: ServerResponse): void {
   response.end();
 }
 
-/** Returns `value` as a plain object, or throws a 400 problem naming `what`. */
-export function requireObject(value: unknown, what: string): Record<string, unknown> {
+/** Returns `value` as a plain object, or throws a 400 problem naming the `expected` fields. */
+export function requireObject(value: unknown, expected: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(`The request body must be a JSON object with ${what}.`);
+    throw badRequest(`The request body must be a JSON object with ${expected}.`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * Returns the route of a request as "METHOD a/:id/b", where `parts` are the decoded path
+ * segments after the prefix (`/v1` or `/_control`) and the second segment is the record ID.
+ */
+export function routeKey(method: string, parts: string[]): string {
+  const pattern = parts.map((part, index) => (index === 1 ? ':id' : part));
+  return `${method} ${pattern.join('/')}`;
 }

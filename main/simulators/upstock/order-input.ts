@@ -45,12 +45,12 @@ export interface OrderContentInput {
 export type ProblemErrors = NonNullable<WireProblem['errors']>;
 
 /** Throws a 422 problem listing `errors` when there are any. */
-export function throwIfInvalid(errors: ProblemErrors, what: string): void {
+export function throwIfInvalid(errors: ProblemErrors, subject: string): void {
   if (errors.length > 0) {
     throw new SimProblem(
       422,
       'validation',
-      `Invalid ${what}`,
+      `Invalid ${subject}`,
       `${errors.length} fields are invalid.`,
       errors,
     );

@@ -44,7 +44,7 @@ function comparePositions(a: string[], b: string[]): number {
 
 /**
  * Returns one page of `items`, sorted by `positionOf` (a tuple of strings compared in order),
- * starting after the cursor's position. The cursor holds the last position returned, so items
+ * starting after the cursor's position. The cursor contains the last position returned, so items
  * added or moved while a client pages are not skipped, as long as they sort after it.
  */
 export function pageOf<T, R>(

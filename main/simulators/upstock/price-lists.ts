@@ -33,7 +33,7 @@ export function priceListSummary(context: SimContext, list: SimPriceList): WireP
 /** Returns a price list with its prices sorted by product external ID. */
 export function priceListView(context: SimContext, list: SimPriceList): WirePriceList {
   const prices = [...list.prices.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([productExternalId, price]) => ({ productExternalId, price }));
   return { ...priceListSummary(context, list), prices };
 }
@@ -150,4 +150,10 @@ export function deletePriceList(context: SimContext, key: string): void {
     );
   }
   context.state.priceLists.delete(key);
+}
+
+/** Orders strings by UTF-16 code units, the same order the paged lists use. */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

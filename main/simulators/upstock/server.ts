@@ -21,7 +21,7 @@ export interface UpstockSimulatorOptions {
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
   port?: number;
   token?: string;
-  /** Answers 429 with Retry-After once more than `calls` API calls arrive in a window. */
+  /** Returns 429 with Retry-After once more than `calls` API calls arrive in a window. */
   rateLimit?: RateLimitConfig;
   /** The clock; defaults to the system clock. `control.advanceClock` adds to it. */
   now?: () => Date;

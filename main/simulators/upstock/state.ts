@@ -59,7 +59,7 @@ export interface SimOrder {
   approvedAt: string | null;
 }
 
-/** Everything one simulated supplier account holds. Maps keep insertion order. */
+/** Everything one simulated supplier account contains. Maps keep insertion order. */
 export interface SimState {
   account: WireAccount;
   /** Products by external ID (the Cin7 Core product ID). */

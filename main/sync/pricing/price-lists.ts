@@ -121,7 +121,7 @@ export function planPriceLists(input: PricingInput): PricingPlan {
   lists.sort((a, b) => compare(a.key, b.key));
   makeNamesUnique(lists);
 
-  const unrepresentable = reportUnrepresentable(discounts, input.deals ?? []);
+  const unrepresentable = reportUnrepresentable(discounts, input.discountRules, input.deals ?? []);
   return { lists, assignments, unrepresentable, issues };
 }
 

@@ -1,3 +1,4 @@
+import type { DearDiscountRule } from '../../dear/records.js';
 import type { UnrepresentableRule } from '../../../shared/sync.js';
 import type { ProductDiscount } from './discount-rules.js';
 
@@ -12,13 +13,24 @@ export interface DealSummary {
 /**
  * Counts the rules no Upstock price list can express: one entry per rule, with the number of
  * carried products that name it, plus one entry per active deal with the customers it targets.
- * Rules that no carried product uses are left out, since they change no price the agent sends.
+ * Every active free-shipping rule is listed, since it applies to orders rather than products;
+ * other rules that no carried product uses are left out, as they change no price sent.
  */
 export function reportUnrepresentable(
   discounts: readonly ProductDiscount[],
+  rules: readonly DearDiscountRule[],
   deals: readonly DealSummary[],
 ): UnrepresentableRule[] {
   const byRule = new Map<string, UnrepresentableRule>();
+  for (const rule of rules) {
+    if (!rule.isActive || rule.type !== 'FreeShipping' || byRule.has(rule.name)) continue;
+    byRule.set(rule.name, {
+      kind: 'free-shipping',
+      ruleName: rule.name,
+      affected: 0,
+      detail: 'Free shipping depends on the order total; Upstock price lists carry product prices only.',
+    });
+  }
   for (const discount of discounts) {
     if (discount.kind !== 'unrepresentable') continue;
     const entry = byRule.get(discount.ruleName) ?? {
@@ -31,9 +43,9 @@ export function reportUnrepresentable(
     byRule.set(discount.ruleName, entry);
   }
 
-  const rules = [...byRule.values()].sort((a, b) => a.ruleName.localeCompare(b.ruleName));
+  const reported = [...byRule.values()].sort((a, b) => a.ruleName.localeCompare(b.ruleName));
   for (const deal of deals) {
-    rules.push({ kind: 'deal', ruleName: deal.name, affected: deal.customerCount, detail: deal.detail });
+    reported.push({ kind: 'deal', ruleName: deal.name, affected: deal.customerCount, detail: deal.detail });
   }
-  return rules;
+  return reported;
 }

@@ -41,28 +41,40 @@ describe('Cin7 Core simulator credentials', () => {
 
 describe('Cin7 Core simulator rate limit', () => {
   it('throttles with 429 and Retry-After', async () => {
-    const sim = await startSampleSimulator({ rateLimit: { calls: 3, windowMs: 60_000 }, retryAfterSeconds: 7 });
+    const sim = await startSampleSimulator({
+      rateLimit: { calls: 3, windowMs: 60_000 },
+      retryAfterSeconds: 7,
+    });
     try {
       for (let i = 0; i < 3; i++) expect((await callApi(sim, 'GET', 'me')).status).toBe(200);
       const answer = await callApi(sim, 'GET', 'me');
       expect(answer.status).toBe(429);
       expect(answer.headers.get('retry-after')).toBe('7');
-      expect(answer.body).toEqual([{ ErrorCode: 429, Exception: 'You reached 3 calls per minute API limit' }]);
+      expect(answer.body).toEqual([
+        { ErrorCode: 429, Exception: 'You reached 3 calls per minute API limit' },
+      ]);
     } finally {
       await sim.close();
     }
   });
 
   it('throttles with 503 and no Retry-After', async () => {
-    const sim = await startSampleSimulator({ rateLimit: { calls: 60, windowMs: 60_000 }, throttleMode: '503', retryAfterSeconds: 5 });
+    const sim = await startSampleSimulator({
+      rateLimit: { calls: 60, windowMs: 60_000 },
+      throttleMode: '503',
+      retryAfterSeconds: 5,
+    });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 61; i++) statuses.push((await callApi(sim, 'GET', 'ref/priceTier')).status);
+      for (let i = 0; i < 61; i++)
+        statuses.push((await callApi(sim, 'GET', 'ref/priceTier')).status);
       expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
       const answer = await callApi(sim, 'GET', 'me');
       expect(answer.status).toBe(503);
       expect(answer.headers.get('retry-after')).toBeNull();
-      expect(answer.body).toEqual([{ ErrorCode: 503, Exception: 'You have reached 60 calls per 60 seconds API limit.' }]);
+      expect(answer.body).toEqual([
+        { ErrorCode: 503, Exception: 'You have reached 60 calls per 60 seconds API limit.' },
+      ]);
     } finally {
       await sim.close();
     }
@@ -90,7 +102,10 @@ describe('Cin7 Core simulator rate limit', () => {
     try {
       expect((await callApi(sim, 'GET', 'me')).status).toBe(200);
       expect((await callApi(sim, 'GET', 'me')).status).toBe(429);
-      const response = await fetch(new URL('rate-limit', sim.controlUrl), { method: 'POST', body: JSON.stringify({ calls: 0 }) });
+      const response = await fetch(new URL('rate-limit', sim.controlUrl), {
+        method: 'POST',
+        body: JSON.stringify({ calls: 0 }),
+      });
       expect(response.status).toBe(200);
       expect((await callApi(sim, 'GET', 'me')).status).toBe(200);
     } finally {

@@ -39,16 +39,28 @@ describe('Cin7 Core simulator faults', () => {
 
   it('holds a timed-out request until the client gives up', async () => {
     sim.control.setFaults({ next: ['timeout'] });
-    const request = fetch(new URL('me', sim.url), { headers: AUTH_HEADERS, signal: AbortSignal.timeout(300) });
+    const request = fetch(new URL('me', sim.url), {
+      headers: AUTH_HEADERS,
+      signal: AbortSignal.timeout(300),
+    });
     await expect(request).rejects.toThrow();
     expect((await callApi(sim, 'GET', 'me')).status).toBe(200);
   });
 
   it('creates the sale although the response is lost', async () => {
     sim.control.setFaults({ next: ['lost-response'], match: { method: 'POST', path: 'sale' } });
-    const body = { CustomerID: customer?.ID, Location: 'Main Warehouse', SkipQuote: true, ExternalID: 'upstock:lost-1' };
+    const body = {
+      CustomerID: customer?.ID,
+      Location: 'Main Warehouse',
+      SkipQuote: true,
+      ExternalID: 'upstock:lost-1',
+    };
     await expect(callApi(sim, 'POST', 'sale', body)).rejects.toThrow();
-    const list = await callApi<{ Total: number; SaleList: Array<{ ExternalID: string }> }>(sim, 'GET', 'saleList?ExternalID=upstock:lost-1');
+    const list = await callApi<{ Total: number; SaleList: Array<{ ExternalID: string }> }>(
+      sim,
+      'GET',
+      'saleList?ExternalID=upstock:lost-1',
+    );
     expect(list.body.Total).toBe(1);
     expect(list.body.SaleList[0]?.ExternalID).toBe('upstock:lost-1');
   });
@@ -89,12 +101,16 @@ describe('Cin7 Core simulator shutdown', () => {
   it('closes while a request is held', async () => {
     const sim = await startSampleSimulator();
     sim.control.setFaults({ next: ['timeout'] });
-    const request = fetch(new URL('me', sim.url), { headers: AUTH_HEADERS, signal: AbortSignal.timeout(30_000) });
+    const request = fetch(new URL('me', sim.url), {
+      headers: AUTH_HEADERS,
+      signal: AbortSignal.timeout(30_000),
+    });
     const outcome = request.then(
       () => 'answered',
       () => 'failed',
     );
-    for (let i = 0; i < 100 && sim.control.calls().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 100 && sim.control.calls().length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await sim.close();
     expect(await outcome).toBe('failed');
   });

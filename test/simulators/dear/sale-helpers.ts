@@ -25,12 +25,23 @@ export interface SaleBody {
   CombinedShippingStatus: string;
   CombinedTrackingNumbers: string;
   LastModifiedOn: string;
-  Order: { SaleOrderNumber: string | null; Status: string; Lines: Array<{ SKU: string; BackorderQuantity: number }> };
-  Fulfilments: Array<{ FulfillmentNumber: number; Ship: { Lines: Array<{ TrackingNumber: string; Carrier: string }> }; Pick: { Lines: Array<{ SKU: string; Quantity: number }> } }>;
+  Order: {
+    SaleOrderNumber: string | null;
+    Status: string;
+    Lines: Array<{ SKU: string; BackorderQuantity: number }>;
+  };
+  Fulfilments: Array<{
+    FulfillmentNumber: number;
+    Ship: { Lines: Array<{ TrackingNumber: string; Carrier: string }> };
+    Pick: { Lines: Array<{ SKU: string; Quantity: number }> };
+  }>;
 }
 
 /** Posts a sale header for Corner Cafe Ltd with SkipQuote; `fields` override the defaults. */
-export async function createSale(sim: DearSimulator, fields: Record<string, unknown> = {}): Promise<SaleBody> {
+export async function createSale(
+  sim: DearSimulator,
+  fields: Record<string, unknown> = {},
+): Promise<SaleBody> {
   const answer = await callApi<SaleBody>(sim, 'POST', 'sale', {
     CustomerID: customerByName('Corner Cafe Ltd').ID,
     Location: 'Main Warehouse',
@@ -42,12 +53,42 @@ export async function createSale(sim: DearSimulator, fields: Record<string, unkn
   return answer.body;
 }
 
-/** One order line with Total and Tax computed for 15% GST per row. */
-export function line(sku: string, quantity: number, price: number, discount: number, total: number, tax: number) {
+/** Builds one order line taxed with 'GST on Income'; the caller supplies Total and Tax. */
+export function line(
+  sku: string,
+  quantity: number,
+  price: number,
+  discount: number,
+  total: number,
+  tax: number,
+) {
   const product = productBySku(sku);
-  return { ProductID: product.ID, SKU: sku, Name: product.Name, Quantity: quantity, Price: price, Discount: discount, Tax: tax, TaxRule: 'GST on Income', Total: total };
+  return {
+    ProductID: product.ID,
+    SKU: sku,
+    Name: product.Name,
+    Quantity: quantity,
+    Price: price,
+    Discount: discount,
+    Tax: tax,
+    TaxRule: 'GST on Income',
+    Total: total,
+  };
 }
 
-export function postOrder(sim: DearSimulator, saleId: string, status: string, lines: unknown[], extra: Record<string, unknown> = {}): Promise<ApiAnswer<Record<string, unknown> & ErrorList>> {
-  return callApi(sim, 'POST', 'sale/order', { SaleID: saleId, Status: status, Memo: '', AutoPickPackShipMode: 'NOPICK', Lines: lines, ...extra });
+export function postOrder(
+  sim: DearSimulator,
+  saleId: string,
+  status: string,
+  lines: unknown[],
+  extra: Record<string, unknown> = {},
+): Promise<ApiAnswer<Record<string, unknown> & ErrorList>> {
+  return callApi(sim, 'POST', 'sale/order', {
+    SaleID: saleId,
+    Status: status,
+    Memo: '',
+    AutoPickPackShipMode: 'NOPICK',
+    Lines: lines,
+    ...extra,
+  });
 }

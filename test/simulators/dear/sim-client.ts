@@ -20,9 +20,15 @@ export interface ApiAnswer<T = unknown> {
   body: T;
 }
 
-/** Starts a simulator with the sample seed and throttling off unless the options say otherwise. */
-export function startSampleSimulator(options: Partial<DearSimulatorOptions> = {}): Promise<DearSimulator> {
-  return startDearSimulator({ seed: sampleSeed(), rateLimit: { calls: 0, windowMs: 60_000 }, ...options });
+/** Starts a simulator with the sample seed and throttling off, unless `options` override them. */
+export function startSampleSimulator(
+  options: Partial<DearSimulatorOptions> = {},
+): Promise<DearSimulator> {
+  return startDearSimulator({
+    seed: sampleSeed(),
+    rateLimit: { calls: 0, windowMs: 60_000 },
+    ...options,
+  });
 }
 
 /** Sends one API call with the sample credentials and returns status, headers and parsed body. */
@@ -58,8 +64,13 @@ export async function readAllPages<T>(
   const rows: T[] = [];
   for (let page = 1; page <= 100; page++) {
     const separator = path.includes('?') ? '&' : '?';
-    const answer = await callApi<Record<string, unknown>>(sim, 'GET', `${path}${separator}Page=${page}&Limit=${limit}`);
-    if (answer.status !== 200) throw new Error(`Page ${page} of ${path} returned ${answer.status}: ${answer.text}`);
+    const answer = await callApi<Record<string, unknown>>(
+      sim,
+      'GET',
+      `${path}${separator}Page=${page}&Limit=${limit}`,
+    );
+    if (answer.status !== 200)
+      throw new Error(`Page ${page} of ${path} returned ${answer.status}: ${answer.text}`);
     const list = answer.body[listKey] as T[];
     rows.push(...list);
     const total = answer.body.Total as number;

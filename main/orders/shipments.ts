@@ -1,0 +1,179 @@
+import { parseDearDate } from '../dear/dates.js';
+import type { DearRawRecord } from '../dear/client.js';
+import { DearCredentialsError } from '../dear/errors.js';
+import { getLogger } from '../log/logger.js';
+import type { Job, JobContext } from '../sync/job.js';
+import { upstockProblemCase } from './claim.js';
+import { ordersPorts } from './job-ports.js';
+import { ledgerFor, type LedgerEntry, type OrderLedger } from './ledger.js';
+import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
+import { shippedFulfilments } from './shipped-fulfilments.js';
+
+const log = getLogger('shipments');
+
+/** Cursor holding the newest sale list `Updated` stamp already read, as ISO 8601 UTC. */
+export const SHIPMENTS_CURSOR = 'shipments.updatedSince';
+
+/** Cin7 Core's largest page; one page covers a quiet minute of a busy tenant. */
+const SALE_LIST_PAGE_SIZE = 1000;
+
+/** Options of the shipments job that tests and benchmarks change. */
+export interface ShipmentsJobOptions {
+  /** The clock that freezes `UpdatedUntil`; the system clock by default. */
+  now?: () => Date;
+}
+
+/**
+ * Creates the `shipments` job. While some pushed order is not yet shipped, a run reads the
+ * sale list changed since the cursor minus the overlap, up to a frozen "now" (one call when
+ * fewer than 1,000 sales changed), and looks closer only at the agent's own sales: SHIPPED
+ * and PARTIALLY SHIPPED sales get one `GET sale` for carrier and tracking numbers and are
+ * reported to Upstock, VOIDED sales park their order. With nothing awaiting shipment a run
+ * makes no call at all. The cursor advances to the newest `Updated` read, but stays before a
+ * sale whose report failed, so the next run reads it again.
+ */
+export function createShipmentsJob(options: ShipmentsJobOptions = {}): Job {
+  return { name: 'shipments', run: (ctx) => runShipments(ctx, options) };
+}
+
+/** The `shipments` job with default options, for the runner. */
+export const shipmentsJob: Job = createShipmentsJob();
+
+async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Promise<void> {
+  const { dear, upstock } = ordersPorts(ctx);
+  const ledger = ledgerFor(ctx.store);
+  const awaiting = ledger.listAwaitingShipment();
+  if (awaiting.length === 0) return;
+
+  const overlapMs = ctx.settings.sync.overlapMinutes * 60_000;
+  const cursor = ctx.store.cursors.get(SHIPMENTS_CURSOR);
+  const oldestPush = awaiting[0]!.pushedAt ?? new Date().toISOString();
+  const updatedSince = new Date(new Date(cursor ?? oldestPush).getTime() - overlapMs);
+  // `UpdatedUntil` goes in whole seconds, so freeze it at the next whole second after now:
+  // cut down to the second, it would leave out a sale updated earlier in this second.
+  const nowMs = (options.now ?? (() => new Date()))().getTime();
+  const updatedUntil = new Date(Math.floor(nowMs / 1000) * 1000 + 1000);
+
+  const rows = await readSaleList(dear, updatedSince, updatedUntil, ctx.signal);
+  let newest = cursor ? new Date(cursor) : null;
+  let heldAt: Date | null = null;
+  const ours = ledger.findBySaleIds(rows.map((row) => String(row.SaleID)));
+  console.log("DBG", updatedSince, updatedUntil, rows.map((r) => [r.SaleID, r.Updated, r.CombinedShippingStatus]), [...ours.keys()]);
+
+  for (const row of rows) {
+    const updated = typeof row.Updated === 'string' ? parseDearDate(row.Updated) : null;
+    if (updated && (!newest || updated > newest)) newest = updated;
+    const entry = ours.get(String(row.SaleID));
+    if (!entry || (entry.state !== 'pushed' && entry.state !== 'parked')) continue;
+
+    ctx.signal.throwIfAborted();
+    try {
+      await handleSaleRow(row, entry, { dear, upstock, ledger, ctx });
+    } catch (error) {
+      if (error instanceof DearCredentialsError) throw error;
+      log.warn(`Could not report sale ${entry.saleNumber ?? entry.saleId} of order ${entry.orderId}`, error);
+      ctx.result.count('shipments', 'failed');
+      ctx.result.fail({
+        entity: 'shipment',
+        recordId: entry.orderId,
+        label: entry.orderNumber,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      if (updated && (!heldAt || updated < heldAt)) heldAt = updated;
+    }
+  }
+
+  // A failed report holds the cursor just before that sale, so the next run reads it again.
+  const next = heldAt ? new Date(heldAt.getTime() - 1) : newest;
+  if (next && next.toISOString() !== cursor) ctx.store.cursors.set(SHIPMENTS_CURSOR, next.toISOString());
+}
+
+async function readSaleList(
+  dear: OrdersDearPort,
+  updatedSince: Date,
+  updatedUntil: Date,
+  signal: AbortSignal,
+): Promise<DearRawRecord[]> {
+  const rows: DearRawRecord[] = [];
+  const pages = dear.saleList(
+    { updatedSince, updatedUntil },
+    { pageSize: SALE_LIST_PAGE_SIZE, signal },
+  );
+  for await (const page of pages) {
+    for (const record of page.records) {
+      if (typeof record === 'object' && record !== null && 'SaleID' in record) {
+        rows.push(record as DearRawRecord);
+      }
+    }
+  }
+  return rows;
+}
+
+interface ShipmentDeps {
+  dear: OrdersDearPort;
+  upstock: OrdersUpstockPort;
+  ledger: OrderLedger;
+  ctx: JobContext;
+}
+
+/**
+ * Acts on one of the agent's sales in the sale list: parks its order when the sale was
+ * voided, reports shipped fulfilments when it shipped in part or in full, and skips a row
+ * already handled at the same `Updated` stamp.
+ */
+async function handleSaleRow(row: DearRawRecord, entry: LedgerEntry, deps: ShipmentDeps): Promise<void> {
+  const { dear, upstock, ledger, ctx } = deps;
+  const shipping = typeof row.CombinedShippingStatus === 'string' ? row.CombinedShippingStatus : '';
+  const updated = typeof row.Updated === 'string' ? row.Updated : null;
+  const saleLabel = entry.saleNumber ?? entry.saleId ?? String(row.SaleID);
+
+  if (row.Status === 'VOIDED' || shipping === 'VOIDED') {
+    if (entry.state === 'parked') return;
+    const reason =
+      `Sale ${saleLabel} was voided in Cin7 Core after the order was pushed. Set the order to ` +
+      'pending in Upstock and retry it to create a new sale, or cancel the order.';
+    await upstock.setIntegrationState(entry.orderId, { state: 'needs_attention', reason });
+    ledger.park(entry.orderId, 'sale-voided', reason);
+    ctx.result.count('shipments', 'skipped');
+    log.warn(`Order ${entry.orderNumber} (${entry.orderId}): ${reason}`);
+    return;
+  }
+
+  if (entry.state !== 'pushed') return;
+  if (shipping !== 'SHIPPED' && shipping !== 'PARTIALLY SHIPPED') return;
+  if (entry.shippingStatus === shipping && entry.saleUpdated === updated) return;
+
+  const partial = shipping !== 'SHIPPED';
+  const sale = await dear.getSale(entry.saleId!, ctx.signal);
+  const shipments = shippedFulfilments(sale, partial);
+  if (shipments.length === 0) {
+    // The list says shipped but the sale shows no shipped fulfilment: report the sale as one.
+    const tracking = typeof sale.CombinedTrackingNumbers === 'string' ? sale.CombinedTrackingNumbers : '';
+    shipments.push({
+      externalId: `sale:${entry.saleId}`,
+      shippedAt: new Date().toISOString(),
+      carrier: typeof sale.Carrier === 'string' ? sale.Carrier : '',
+      trackingNumbers: tracking.split(',').map((text) => text.trim()).filter((text) => text !== ''),
+      partial,
+    });
+  }
+  for (const shipment of shipments) {
+    try {
+      await upstock.markShipped(entry.orderId, shipment);
+    } catch (error) {
+      if (upstockProblemCase(error) !== 'order-not-shippable') throw error;
+      const reason =
+        `Sale ${saleLabel} shipped in Cin7 Core, but the Upstock order is neither approved nor ` +
+        'shipped, so the shipment could not be recorded. Check the order in Upstock.';
+      ledger.park(entry.orderId, 'not-shippable', reason);
+      log.warn(`Order ${entry.orderNumber} (${entry.orderId}): ${reason}`);
+      return;
+    }
+  }
+  ledger.recordShipping(entry.orderId, shipping, updated, partial ? 'partial' : 'shipped');
+  ctx.result.count('shipments', partial ? 'updated' : 'created');
+  log.info(
+    `Order ${entry.orderNumber} (${entry.orderId}) marked ${partial ? 'partly shipped' : 'shipped'} ` +
+      `in Upstock from sale ${saleLabel} (${shipments.length} fulfilments)`,
+  );
+}

@@ -38,15 +38,15 @@ const program = new Command('sim').description('Start a Cin7 Core or Upstock sim
 program
   .command('dear')
   .description('Cin7 Core API v2 simulator')
-  .addOption(new Option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)').default(0).argParse(parsePort))
+  .addOption(new Option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)').default(0).argParser(parsePort))
   .option('--seed <seed>', 'sample | large:PRODUCTSxCUSTOMERS | FILE.json', 'sample')
   .addOption(
-    new Option('--rate-calls <n>', 'calls allowed per rate window').default(60).argParse(parsePositive),
+    new Option('--rate-calls <n>', 'calls allowed per rate window').default(60).argParser(parsePositive),
   )
   .addOption(
     new Option('--rate-window-ms <ms>', 'rate window length in milliseconds (60000 is real time)')
       .default(60_000)
-      .argParse(parsePositive),
+      .argParser(parsePositive),
   )
   .addOption(new Option('--throttle <mode>', 'status sent when over the limit').choices(['429', '503']).default('429'))
   .action(async (options: { port: number; seed: string; rateCalls: number; rateWindowMs: number; throttle: '429' | '503' }) => {
@@ -65,7 +65,7 @@ program
 program
   .command('upstock')
   .description('Upstock agent API simulator')
-  .addOption(new Option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)').default(0).argParse(parsePort))
+  .addOption(new Option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)').default(0).argParser(parsePort))
   .option('--token <token>', 'bearer token the simulator accepts', defaultToken)
   .action(async (options: { port: number; token: string }) => {
     configureLogging({ consoleLevel: 'warn' });

@@ -49,16 +49,15 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
   const cursor = ctx.store.cursors.get(SHIPMENTS_CURSOR);
   const oldestPush = awaiting[0]!.pushedAt ?? new Date().toISOString();
   const updatedSince = new Date(new Date(cursor ?? oldestPush).getTime() - overlapMs);
-  // `UpdatedUntil` goes in whole seconds, so freeze it at the next whole second after now:
-  // cut down to the second, it would leave out a sale updated earlier in this second.
+  // `UpdatedUntil` goes in whole seconds, and an `Updated` stamp rounded to fewer fraction
+  // digits can land in the next second, so the frozen bound is two seconds past the current one.
   const nowMs = (options.now ?? (() => new Date()))().getTime();
-  const updatedUntil = new Date(Math.floor(nowMs / 1000) * 1000 + 1000);
+  const updatedUntil = new Date(Math.floor(nowMs / 1000) * 1000 + 2000);
 
   const rows = await readSaleList(dear, updatedSince, updatedUntil, ctx.signal);
   let newest = cursor ? new Date(cursor) : null;
   let heldAt: Date | null = null;
   const ours = ledger.findBySaleIds(rows.map((row) => String(row.SaleID)));
-  console.log("DBG", updatedSince, updatedUntil, rows.map((r) => [r.SaleID, r.Updated, r.CombinedShippingStatus]), [...ours.keys()]);
 
   for (const row of rows) {
     const updated = typeof row.Updated === 'string' ? parseDearDate(row.Updated) : null;
@@ -130,8 +129,8 @@ async function handleSaleRow(row: DearRawRecord, entry: LedgerEntry, deps: Shipm
   if (row.Status === 'VOIDED' || shipping === 'VOIDED') {
     if (entry.state === 'parked') return;
     const reason =
-      `Sale ${saleLabel} was voided in Cin7 Core after the order was pushed. Set the order to ` +
-      'pending in Upstock and retry it to create a new sale, or cancel the order.';
+      `Sale ${saleLabel} was voided in Cin7 Core after the order was pushed. Enter the sale ` +
+      'again in Cin7 Core by hand, or cancel the order in Upstock.';
     await upstock.setIntegrationState(entry.orderId, { state: 'needs_attention', reason });
     ledger.park(entry.orderId, 'sale-voided', reason);
     ctx.result.count('shipments', 'skipped');

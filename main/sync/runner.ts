@@ -200,7 +200,8 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     store.runs.finish(runId, { ...result, status: outcome.status, apiCalls, error: outcome.error });
     this.progressByJob.delete(job.name);
 
-    if (failure !== undefined) log.error(`Run ${runId} of ${job.name} ${outcome.status}: ${outcome.error}`, failure);
+    if (outcome.status === 'cancelled') log.info(`Run ${runId} of ${job.name} cancelled: ${outcome.error}`);
+    else if (failure !== undefined) log.error(`Run ${runId} of ${job.name} failed: ${outcome.error}`, failure);
     else log.info(`Run ${runId} of ${job.name} ${outcome.status}`, result.counts, apiCalls);
     if (outcome.problem) this.emit('connection', outcome.problem);
     else if (failure === undefined && clients) {

@@ -22,21 +22,21 @@ export function ActivityScreen() {
   const [runs, setRuns] = useState<RunSummary[]>([]);
   const [orders, setOrders] = useState<OrderAttentionRow[]>([]);
   const [notifications, setNotifications] = useState<Notification[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [runsError, setRunsError] = useState<string | null>(null);
+  const [ordersError, setOrdersError] = useState<string | null>(null);
+  const [notificationsError, setNotificationsError] = useState<string | null>(null);
   const changeKey = status ? activityKey(status) : '';
 
+  // The two lists load separately, so an engine without the orders part still shows runs.
   const reload = useCallback(async () => {
-    try {
-      const [nextRuns, nextOrders] = await Promise.all([
-        invoke('runs:list', { limit: HISTORY_LIMIT }),
-        invoke('orders:attention', undefined),
-      ]);
-      setRuns(nextRuns);
-      setOrders(nextOrders);
-      setError(null);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
+    const [runsResult, ordersResult] = await Promise.allSettled([
+      invoke('runs:list', { limit: HISTORY_LIMIT }),
+      invoke('orders:attention', undefined),
+    ]);
+    if (runsResult.status === 'fulfilled') setRuns(runsResult.value);
+    if (ordersResult.status === 'fulfilled') setOrders(ordersResult.value);
+    setRunsError(runsResult.status === 'rejected' ? errorMessage(runsResult.reason) : null);
+    setOrdersError(ordersResult.status === 'rejected' ? errorMessage(ordersResult.reason) : null);
   }, []);
 
   useEffect(() => {
@@ -45,7 +45,7 @@ export function ActivityScreen() {
 
   useEffect(() => {
     invoke('notifications:list', undefined).then(setNotifications, (failure: unknown) =>
-      setError(errorMessage(failure)),
+      setNotificationsError(errorMessage(failure)),
     );
     return subscribe('notification:added', (added) =>
       setNotifications((current) => [added, ...current.filter((item) => item.id !== added.id)]),
@@ -55,24 +55,25 @@ export function ActivityScreen() {
   return (
     <section aria-labelledby="activity-title" className="screen">
       <h2 id="activity-title">Activity</h2>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
       <h3>Jobs</h3>
       {status ? <JobsTable status={status} progress={progress} /> : <p>Loading…</p>}
 
       <h3>Orders needing attention</h3>
-      <AttentionOrders orders={orders} onRetried={reload} />
+      {ordersError ? (
+        <ErrorLine message={ordersError} />
+      ) : (
+        <AttentionOrders orders={orders} onRetried={reload} />
+      )}
 
       <h3>Discounts and deals not carried over</h3>
       <UnrepresentableRules rules={latestUnrepresentable(runs)} />
 
       <h3>Run history</h3>
+      <ErrorLine message={runsError} />
       <RunHistory runs={runs} />
 
       <h3>Notifications</h3>
+      <ErrorLine message={notificationsError} />
       {notifications.length === 0 ? (
         <p className="muted">No notifications.</p>
       ) : (
@@ -86,6 +87,15 @@ export function ActivityScreen() {
         </ul>
       )}
     </section>
+  );
+}
+
+function ErrorLine({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="error">
+      {message}
+    </p>
   );
 }
 

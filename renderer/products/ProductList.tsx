@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { CatalogProductRow } from '../../shared/ipc.js';
-import type { PagedProducts } from './paged-products.js';
+import { isService, type PagedProducts } from './paged-products.js';
 
 const ROW_HEIGHT = 36;
 
@@ -78,12 +78,14 @@ function ProductCells({
   row: CatalogProductRow;
   onToggle(row: CatalogProductRow): void;
 }) {
+  const service = isService(row);
   return (
     <>
       <span role="cell">
         <input
           type="checkbox"
-          checked={row.selected}
+          checked={row.selected && !service}
+          disabled={service}
           onChange={() => onToggle(row)}
           aria-label={`Select ${row.sku} ${row.name}`}
         />
@@ -97,7 +99,7 @@ function ProductCells({
       <span role="cell">{row.category ?? '—'}</span>
       <span role="cell">{row.brand ?? '—'}</span>
       <span role="cell">{row.status}</span>
-      <span role="cell">{row.imported ? 'Imported' : 'Not yet'}</span>
+      <span role="cell">{service ? 'Service' : row.imported ? 'Imported' : 'Not yet'}</span>
     </>
   );
 }

@@ -100,28 +100,35 @@ export function usePagedProducts(filter: ProductFilter): PagedProducts {
   return { total, error, rowAt, ensureRange, reload, markSelected };
 }
 
+/** Tells whether a row is a Cin7 Core service, which Upstock never imports. */
+export function isService(row: CatalogProductRow): boolean {
+  return row.type === 'Service';
+}
+
 /**
- * Returns the ID of every product matching a filter, reading `products:list` in pages.
+ * Returns the ID of every product matching a filter, services left out, reading `products:list` in pages.
  * Stops after `ceil(total / page size) + 1` calls even if the catalog changes meanwhile.
  */
 export async function collectProductIds(filter: ProductFilter): Promise<string[]> {
   const request = toListRequest(filter);
   const ids: string[] = [];
+  let read = 0;
   let total = Infinity;
   let calls = 0;
   let maxCalls = 1;
 
-  while (ids.length < total && calls < maxCalls) {
+  while (read < total && calls < maxCalls) {
     const response = await invoke('products:list', {
       ...request,
-      offset: ids.length,
+      offset: read,
       limit: ID_PAGE_SIZE,
     });
     calls += 1;
     total = response.total;
     maxCalls = Math.ceil(total / ID_PAGE_SIZE) + 1;
     if (response.products.length === 0) break;
-    for (const product of response.products) ids.push(product.id);
+    for (const product of response.products) if (!isService(product)) ids.push(product.id);
+    read += response.products.length;
   }
   return ids;
 }

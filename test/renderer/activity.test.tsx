@@ -158,6 +158,18 @@ describe('Activity screen', () => {
     expect(await screen.findByText('Retry failed: Cin7 Core could not be reached.')).toBeTruthy();
   });
 
+  it('shows runs when orders are unavailable', async () => {
+    bridge.handle('runs:list', () => [makeRun({ id: 5, job: 'products' })]);
+    bridge.handle('orders:attention', () => {
+      throw new Error('This version of the sync engine has no ordersNeedingAttention().');
+    });
+    openActivity();
+
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no ordersNeedingAttention/);
+    expect(await screen.findByRole('table', { name: 'Run history' })).toBeTruthy();
+    expect(screen.queryByText('No orders need attention.')).toBeNull();
+  });
+
   it('lists notifications and adds new ones', async () => {
     bridge.handle('notifications:list', () => [
       { id: 'n1', title: 'Order needs attention', body: 'UP-1001', at: '2026-12-04T09:00:00.000Z' },

@@ -145,6 +145,27 @@ describe('Products screen', () => {
     await screen.findByText(`${(1000).toLocaleString()} selected for import`, { exact: false });
   });
 
+  it('keeps services out of the selection', async () => {
+    await openProducts(30);
+    bridge.products = bridge.products.map((product, index) =>
+      index % 5 === 0 ? { ...product, type: 'Service' } : product,
+    );
+    fireEvent.change(screen.getByRole('combobox', { name: 'Brand' }), {
+      target: { value: 'Roastery' },
+    });
+    await screen.findByText('15 products match', { exact: false });
+
+    const service = screen.getByRole('checkbox', { name: 'Select SKU-00000 Product 0' });
+    expect((service as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Select all matching' }));
+
+    await screen.findByText('Selected 12 products (12 newly selected).');
+    const [selection] = bridge.requests('products:select');
+    expect(selection?.ids).not.toContain('product-0');
+    expect(selection?.ids).not.toContain('product-10');
+    expect(selection?.ids).toContain('product-2');
+  });
+
   it('clears every product of a filter', async () => {
     await openProducts(30);
     bridge.products = bridge.products.map((product) => ({ ...product, selected: true }));

@@ -42,7 +42,6 @@ describe('faults on 20% of calls', () => {
     const attempts = await syncUntilClean(faulty, 5);
 
     const last = attempts.at(-1)!;
-    console.log('ATTEMPTS', attempts.map((a) => a.map((s) => s.status + ':' + (s.error ?? '')).join(' ')), faulty.dearSim.control.calls().filter((c) => c.fault !== null).length, faulty.upstockSim.control.calls().filter((c) => c.fault !== null).length);
     expect(last.map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
     const faultedDear = faulty.dearSim.control.calls().filter((c) => c.fault !== null).length;
     const faultedUpstock = faulty.upstockSim.control.calls().filter((c) => c.fault !== null).length;

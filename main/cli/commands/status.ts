@@ -49,7 +49,8 @@ async function status(session: AgentSession): Promise<number> {
     return EXIT.ok;
   }
   for (const line of formatStatus(current)) session.output.line(line);
-  session.output.line('', `Data folder: ${session.config.dataDir}`);
+  session.output.line();
+  session.output.line(`Data folder: ${session.config.dataDir}`);
   if (keychainProblem) session.output.note(`Warning: ${keychainProblem}`);
   return EXIT.ok;
 }

@@ -53,7 +53,9 @@ export interface UpstockSimControl {
 }
 
 /**
- * Runs one `/_control/...` call. Returns the response to send; throws `SimProblem` for bad
+ * Runs one `/_control/...` call: `GET state`, `POST reset`, `POST orders`, `PATCH orders/:id`,
+ * `POST orders/:id/approve`, `POST orders/:id/cancel`, `POST faults`, `GET calls` and
+ * `POST clock` (`{ advanceMs }`). Returns the response to send; throws `SimProblem` for bad
  * input and 404 for an unknown path.
  */
 export async function handleControlCall(

@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Settings } from '../shared/settings.js';
-import type { AgentStatus, ConnectionStatus, JobName, JobProgress, RunSummary, RunTrigger } from '../shared/sync.js';
+import type {
+  AgentStatus,
+  ConnectionStatus,
+  JobName,
+  JobProgress,
+  RunSummary,
+  RunTrigger,
+} from '../shared/sync.js';
 import type { DearClient } from './dear/client.js';
 import { forgetSharedLimiter } from './dear/limiter.js';
 import { catalogFacets, listCatalogProducts } from './engine/catalog-view.js';
@@ -49,7 +56,11 @@ interface EngineEvents {
   progress: [JobProgress];
 }
 
-const disconnected = (): ConnectionStatus => ({ connected: false, accountName: null, problem: null });
+const disconnected = (): ConnectionStatus => ({
+  connected: false,
+  accountName: null,
+  problem: null,
+});
 
 /**
  * The agent's engine: owns the store, the Cin7 Core and Upstock clients, the job runner and
@@ -73,10 +84,17 @@ export class Engine implements EngineApi {
     this.runner = new JobRunner({
       store: this.store,
       settings: () => this.settings(),
-      clients: () => (this.dear && this.upstock ? { dear: this.dear, upstock: this.upstock } : null),
+      clients: () =>
+        this.dear && this.upstock ? { dear: this.dear, upstock: this.upstock } : null,
     });
-    for (const job of [referenceJob, productsJob, customersJob, pricesJob]) this.runner.register(job, { group: 'catalog' });
-    this.scheduler = new Scheduler(this.runner, () => this.settings(), this.store.cursors, () => this.emitStatus());
+    for (const job of [referenceJob, productsJob, customersJob, pricesJob])
+      this.runner.register(job, { group: 'catalog' });
+    this.scheduler = new Scheduler(
+      this.runner,
+      () => this.settings(),
+      this.store.cursors,
+      () => this.emitStatus(),
+    );
 
     this.runner.on('progress', (progress) => this.events.emit('progress', progress));
     this.runner.on('run-started', () => this.emitStatus());
@@ -102,7 +120,7 @@ export class Engine implements EngineApi {
     this.attentionCounter = counter;
   }
 
-  /** The Cin7 Core and Upstock clients, when both sides are connected. */
+  /** Returns the Cin7 Core and Upstock clients, or null unless both sides are connected. */
   clients(): { dear: DearClient; upstock: UpstockClient } | null {
     return this.dear && this.upstock ? { dear: this.dear, upstock: this.upstock } : null;
   }
@@ -189,7 +207,10 @@ export class Engine implements EngineApi {
   async syncNow(
     options: { job?: JobName; trigger?: RunTrigger; mode?: 'incremental' | 'full' } = {},
   ): Promise<RunSummary[]> {
-    const request = { trigger: options.trigger ?? 'manual', mode: options.mode ?? 'incremental' } as const;
+    const request = {
+      trigger: options.trigger ?? 'manual',
+      mode: options.mode ?? 'incremental',
+    } as const;
     if (options.job) return [await this.runner.run(options.job, request)];
     return this.runner.runSequence(IMPORT_SEQUENCE, request);
   }
@@ -233,7 +254,8 @@ export class Engine implements EngineApi {
    */
   async start(): Promise<void> {
     const abandoned = this.store.runs.failAbandoned('The agent stopped during this run');
-    if (abandoned > 0) log.warn(`Marked ${abandoned} runs left running by an earlier stop as failed`);
+    if (abandoned > 0)
+      log.warn(`Marked ${abandoned} runs left running by an earlier stop as failed`);
     await this.reconnectFromStore();
     this.scheduler.start();
     this.emitStatus();
@@ -250,11 +272,16 @@ export class Engine implements EngineApi {
   /** Builds the clients from the stored credentials; a missing credential leaves that side off. */
   private async reconnectFromStore(): Promise<void> {
     const settings = this.settings();
-    const stored = await readStoredCredentials(settings, { vault: this.options.vault, env: this.options.envCredentials });
+    const stored = await readStoredCredentials(settings, {
+      vault: this.options.vault,
+      env: this.options.envCredentials,
+    });
     if (stored.accountId && stored.applicationKey) {
       this.dearKey = { accountId: stored.accountId, applicationKey: stored.applicationKey };
       this.dear = createDearClient(settings, this.options, this.dearKey);
-      const company = (this.store.catalog.getReference('me')?.raw as { company?: string } | undefined)?.company;
+      const company = (
+        this.store.catalog.getReference('me')?.raw as { company?: string } | undefined
+      )?.company;
       this.dearStatus = { connected: true, accountName: company ?? null, problem: null };
     }
     if (stored.upstockToken) {

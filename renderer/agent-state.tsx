@@ -25,7 +25,9 @@ export function AgentProvider({ children }: { children: ReactNode }) {
 
   const refreshStatus = useCallback(async () => {
     try {
-      setStatus(await invoke('status:get', undefined));
+      const next = await invoke('status:get', undefined);
+      setStatus(next);
+      setProgress((current) => dropFinishedJobs(current, next));
       setStatusError(null);
     } catch (error) {
       setStatusError(errorMessage(error));
@@ -61,7 +63,9 @@ function dropFinishedJobs(
   const kept: Partial<Record<JobName, JobProgress>> = {};
   for (const job of status.jobs) {
     const latest = progress[job.job];
-    if (job.running && latest) kept[job.job] = latest;
+    // A run that already appears as the last run has ended, even while `running` is still set.
+    const ended = latest && job.lastRun && job.lastRun.id >= latest.runId;
+    if (job.running && latest && !ended) kept[job.job] = latest;
   }
   return kept;
 }

@@ -112,7 +112,8 @@ const customerSchema = z.object({
 /**
  * Parses one element of `GET customer` → `CustomerList` (with or without
  * `IncludeProductPrices`). Returns a failure naming the customer, the field and what to fix for a
- * missing ID or name, wrong types, over-long text or a discount outside 0-100%.
+ * missing ID or name, wrong types, over-long text or a discount outside 0-100%. A missing
+ * `Status` reads as `Active` and a missing `Discount` as 0.
  */
 export function parseCustomer(raw: unknown): ParseResult<DearCustomer> {
   const parsed = parseRecord(customerSchema, raw, {

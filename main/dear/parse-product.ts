@@ -130,7 +130,8 @@ function resolveTierPrices(
  * `tierNames` are the tenant's tier names by position (see `tierNamesOf`); they are needed only
  * when the record lacks `PriceTier1..10` and carries the `PriceTiers` object instead. Returns a
  * failure naming the record, the field and what to fix for a missing ID, a wrong type, text
- * longer than Cin7 Core allows, or a tier name not in `tierNames`. HTML and emoji pass.
+ * longer than Cin7 Core allows, or a tier name not in `tierNames`. HTML and emoji pass, and a
+ * missing `Status` reads as `Active`.
  */
 export function parseProduct(raw: unknown, tierNames: readonly string[]): ParseResult<DearProduct> {
   const parsed = parseRecord(productSchema, raw, { idKey: 'ID', labelKey: 'SKU', kind: 'product' });

@@ -11,7 +11,10 @@ const MAX_LIMIT = 1000;
  * paged, sorted by SKU. Reads the raw cache field by field, so a malformed product still shows
  * with what it has. `imported` means Upstock accepted the product at least once.
  */
-export function listCatalogProducts(store: Store, query: CatalogQuery): { total: number; products: CatalogProduct[] } {
+export function listCatalogProducts(
+  store: Store,
+  query: CatalogQuery,
+): { total: number; products: CatalogProduct[] } {
   const selected = new Set(store.selection.listSelected());
   const imported = new Set(
     store.mappings
@@ -35,7 +38,11 @@ export function listCatalogProducts(store: Store, query: CatalogQuery): { total:
 }
 
 /** Returns the distinct categories, brands and statuses of the cached products, sorted. */
-export function catalogFacets(store: Store): { categories: string[]; brands: string[]; statuses: string[] } {
+export function catalogFacets(store: Store): {
+  categories: string[];
+  brands: string[];
+  statuses: string[];
+} {
   const categories = new Set<string>();
   const brands = new Set<string>();
   const statuses = new Set<string>();
@@ -51,7 +58,11 @@ export function catalogFacets(store: Store): { categories: string[]; brands: str
   return { categories: sorted(categories), brands: sorted(brands), statuses: sorted(statuses) };
 }
 
-function toCatalogProduct(raw: unknown, selected: Set<string>, imported: Set<string>): CatalogProduct | null {
+function toCatalogProduct(
+  raw: unknown,
+  selected: Set<string>,
+  imported: Set<string>,
+): CatalogProduct | null {
   const record = asRecord(raw);
   const id = text(record.ID);
   if (!id) return null;
@@ -70,7 +81,11 @@ function toCatalogProduct(raw: unknown, selected: Set<string>, imported: Set<str
 }
 
 function matchesQuery(product: CatalogProduct, query: CatalogQuery, search: string): boolean {
-  if (search && !product.sku.toLowerCase().includes(search) && !product.name.toLowerCase().includes(search)) {
+  if (
+    search &&
+    !product.sku.toLowerCase().includes(search) &&
+    !product.name.toLowerCase().includes(search)
+  ) {
     return false;
   }
   if (query.category !== undefined && product.category !== query.category) return false;

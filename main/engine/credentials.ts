@@ -2,7 +2,7 @@ import { DearClient } from '../dear/client.js';
 import type { Settings } from '../../shared/settings.js';
 import { UpstockClient } from '../upstock/client.js';
 
-/** Where the engine keeps secrets: the OS keychain (`CredentialVault`) fits it. */
+/** The secret store of the engine; the OS keychain (`CredentialVault`) fits it. */
 export interface SecretVault {
   getDearKey(): Promise<string | null>;
   setDearKey(applicationKey: string): Promise<void>;
@@ -47,7 +47,11 @@ export function createDearClient(
 }
 
 /** Builds an Upstock client from the settings, the overrides and the token. */
-export function createUpstockClient(settings: Settings, overrides: ClientOverrides, token: string): UpstockClient {
+export function createUpstockClient(
+  settings: Settings,
+  overrides: ClientOverrides,
+  token: string,
+): UpstockClient {
   return new UpstockClient({
     baseUrl: overrides.upstockBaseUrl ?? settings.upstock.baseUrl,
     token,
@@ -62,7 +66,11 @@ export function createUpstockClient(settings: Settings, overrides: ClientOverrid
 export async function readStoredCredentials(
   settings: Settings,
   source: { vault?: SecretVault; env?: EnvironmentCredentials },
-): Promise<{ accountId: string | null; applicationKey: string | null; upstockToken: string | null }> {
+): Promise<{
+  accountId: string | null;
+  applicationKey: string | null;
+  upstockToken: string | null;
+}> {
   if (source.env) {
     return {
       accountId: source.env.getDearAccountId() ?? settings.dear.accountId,

@@ -1,4 +1,9 @@
-import { JOB_NAMES, type AgentStatus, type ConnectionStatus, type JobState } from '../../shared/sync.js';
+import {
+  JOB_NAMES,
+  type AgentStatus,
+  type ConnectionStatus,
+  type JobState,
+} from '../../shared/sync.js';
 import type { Store } from '../store/types.js';
 import type { JobRunner } from '../sync/runner.js';
 import { IMPORT_SEQUENCE, type Scheduler } from '../sync/scheduler.js';

@@ -1,6 +1,12 @@
 import type { DearAddress, DearAttachment, DearCustomer, DearProduct } from '../dear/records.js';
 import type { RecordFailure } from '../../shared/sync.js';
-import type { AddressType, WireAddress, WireContact, WireCustomerInput, WireProductInput } from '../upstock/wire.js';
+import type {
+  AddressType,
+  WireAddress,
+  WireContact,
+  WireCustomerInput,
+  WireProductInput,
+} from '../upstock/wire.js';
 
 /** Upstock's longest description or note, in characters. */
 const MAX_TEXT = 4000;
@@ -35,7 +41,9 @@ export function toUpstockProduct(
 }
 
 function imageUrls(attachments: readonly DearAttachment[]): string[] {
-  const images = attachments.filter((attachment) => isImage(attachment) && isHttpUrl(attachment.downloadUrl));
+  const images = attachments.filter(
+    (attachment) => isImage(attachment) && isHttpUrl(attachment.downloadUrl),
+  );
   images.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   return images.slice(0, MAX_IMAGES).map((attachment) => attachment.downloadUrl);
 }
@@ -89,7 +97,10 @@ export function toUpstockCustomer(
     addresses.push(toWireAddress(address));
   });
 
-  const currency = customer.currency && /^[A-Z]{3}$/.test(customer.currency) ? customer.currency : options.baseCurrency;
+  const currency =
+    customer.currency && /^[A-Z]{3}$/.test(customer.currency)
+      ? customer.currency
+      : options.baseCurrency;
   return {
     externalId: customer.id,
     name: customer.name,
@@ -120,11 +131,17 @@ function addressProblem(
   seen: ReadonlySet<string>,
 ): { field: string; reason: string } | null {
   if (!address.id) return { field: 'ID', reason: 'The address has no ID.' };
-  if (seen.has(address.id)) return { field: 'ID', reason: `Address ID ${address.id} appears twice.` };
-  if (address.line1.trim() === '') return { field: 'Line1', reason: 'The address has no first line.' };
-  if (address.country.trim() === '') return { field: 'Country', reason: 'The address has no country.' };
+  if (seen.has(address.id))
+    return { field: 'ID', reason: `Address ID ${address.id} appears twice.` };
+  if (address.line1.trim() === '')
+    return { field: 'Line1', reason: 'The address has no first line.' };
+  if (address.country.trim() === '')
+    return { field: 'Country', reason: 'The address has no country.' };
   if (!addressType(address.type)) {
-    return { field: 'Type', reason: `Address type "${address.type}" is not Billing, Business or Shipping.` };
+    return {
+      field: 'Type',
+      reason: `Address type "${address.type}" is not Billing, Business or Shipping.`,
+    };
   }
   return null;
 }

@@ -22,8 +22,12 @@ export interface DearListOptions {
  */
 export interface DearPort {
   me(signal?: AbortSignal): Promise<DearMe>;
-  listProducts(options: DearListOptions & { includeAttachments?: boolean }): AsyncIterable<DearPage>;
-  listCustomers(options: DearListOptions & { includeProductPrices?: boolean }): AsyncIterable<DearPage>;
+  listProducts(
+    options: DearListOptions & { includeAttachments?: boolean },
+  ): AsyncIterable<DearPage>;
+  listCustomers(
+    options: DearListOptions & { includeProductPrices?: boolean },
+  ): AsyncIterable<DearPage>;
   priceTiers(signal?: AbortSignal): Promise<unknown[]>;
   taxRules(signal?: AbortSignal): Promise<unknown[]>;
   locations(signal?: AbortSignal): Promise<unknown[]>;

@@ -49,7 +49,15 @@ export interface ReferenceIssue {
 }
 
 /** Cache entry names; `me` is written last, so its age is the age of the whole set. */
-const NAMES = ['priceTiers', 'taxRules', 'locations', 'discountRules', 'carriers', 'companyContacts', 'me'] as const;
+const NAMES = [
+  'priceTiers',
+  'taxRules',
+  'locations',
+  'discountRules',
+  'carriers',
+  'companyContacts',
+  'me',
+] as const;
 
 /** Writes the fetched reference books into the catalog cache, as fetched. */
 export function saveReference(catalog: CatalogRepository, raw: RawReference): void {
@@ -65,17 +73,28 @@ export function loadReference(
 ): { data: ReferenceData; fetchedAt: Date; issues: ReferenceIssue[] } | null {
   const entries = NAMES.map((name) => catalog.getReference(name));
   if (entries.some((entry) => entry === null)) return null;
-  const raw = Object.fromEntries(NAMES.map((name, i) => [name, entries[i]!.raw])) as unknown as RawReference;
+  const raw = Object.fromEntries(
+    NAMES.map((name, i) => [name, entries[i]!.raw]),
+  ) as unknown as RawReference;
   const fetchedAt = new Date(entries[NAMES.indexOf('me')]!.fetchedAt);
   const parsed = parseReference(raw);
   return { data: parsed.data, fetchedAt, issues: parsed.issues };
 }
 
 /** Parses fetched reference books, leaving out (and listing) records that fail to parse. */
-export function parseReference(raw: RawReference): { data: ReferenceData; issues: ReferenceIssue[] } {
+export function parseReference(raw: RawReference): {
+  data: ReferenceData;
+  issues: ReferenceIssue[];
+} {
   const issues: ReferenceIssue[] = [];
   const tiers = parsePriceTiers(raw.priceTiers);
-  if (!tiers.ok) issues.push({ book: 'priceTiers', recordId: tiers.recordId, field: tiers.field, reason: tiers.reason });
+  if (!tiers.ok)
+    issues.push({
+      book: 'priceTiers',
+      recordId: tiers.recordId,
+      field: tiers.field,
+      reason: tiers.reason,
+    });
   return {
     data: {
       me: raw.me,
@@ -84,7 +103,12 @@ export function parseReference(raw: RawReference): { data: ReferenceData; issues
       locations: parseEach('locations', raw.locations, parseLocation, issues),
       discountRules: parseEach('discountRules', raw.discountRules, parseDiscountRule, issues),
       carriers: parseEach('carriers', raw.carriers, parseCarrier, issues),
-      companyContacts: parseEach('companyContacts', raw.companyContacts, parseCompanyContact, issues),
+      companyContacts: parseEach(
+        'companyContacts',
+        raw.companyContacts,
+        parseCompanyContact,
+        issues,
+      ),
     },
     issues,
   };
@@ -100,7 +124,8 @@ function parseEach<T>(
   for (const record of Array.isArray(records) ? records : []) {
     const result = parse(record);
     if (result.ok) values.push(result.value);
-    else issues.push({ book, recordId: result.recordId, field: result.field, reason: result.reason });
+    else
+      issues.push({ book, recordId: result.recordId, field: result.field, reason: result.reason });
   }
   return values;
 }

@@ -3,7 +3,7 @@ import { UpstockAuthError, UpstockNetworkError, UpstockThrottledError } from '..
 import type { ConnectionStatus, RunStatus } from '../../shared/sync.js';
 import type { JobResult } from './run-recorder.js';
 
-/** Which service a run's error points at, and the connection problem to show for it. */
+/** The service a run's error points at, and the connection problem to show for it. */
 export interface ServiceProblem {
   service: 'dear' | 'upstock';
   problem: NonNullable<ConnectionStatus['problem']>;
@@ -26,24 +26,46 @@ export const CREDENTIALS_REJECTED = 'credentials rejected';
  */
 export function describeOutcome(result: JobResult, error: unknown, cancelled: boolean): RunOutcome {
   if (error === undefined) {
-    const anyFailed = result.failures.length > 0 || Object.values(result.counts).some((counts) => counts.failed > 0);
+    const anyFailed =
+      result.failures.length > 0 ||
+      Object.values(result.counts).some((counts) => counts.failed > 0);
     return { status: anyFailed ? 'partial' : 'succeeded', error: null, problem: null };
   }
   if (cancelled) return { status: 'cancelled', error: messageOf(error), problem: null };
   if (error instanceof DearCredentialsError) {
-    return { status: 'failed', error: CREDENTIALS_REJECTED, problem: { service: 'dear', problem: 'credentials-rejected' } };
+    return {
+      status: 'failed',
+      error: CREDENTIALS_REJECTED,
+      problem: { service: 'dear', problem: 'credentials-rejected' },
+    };
   }
   if (error instanceof DearThrottledError) {
-    return { status: 'failed', error: error.message, problem: { service: 'dear', problem: 'throttled' } };
+    return {
+      status: 'failed',
+      error: error.message,
+      problem: { service: 'dear', problem: 'throttled' },
+    };
   }
   if (error instanceof DearNetworkError) {
-    return { status: 'failed', error: error.message, problem: { service: 'dear', problem: 'offline' } };
+    return {
+      status: 'failed',
+      error: error.message,
+      problem: { service: 'dear', problem: 'offline' },
+    };
   }
   const upstock = upstockProblem(error);
   if (upstock === 'credentials-rejected') {
-    return { status: 'failed', error: 'Upstock token rejected', problem: { service: 'upstock', problem: upstock } };
+    return {
+      status: 'failed',
+      error: 'Upstock token rejected',
+      problem: { service: 'upstock', problem: upstock },
+    };
   }
-  return { status: 'failed', error: messageOf(error), problem: upstock ? { service: 'upstock', problem: upstock } : null };
+  return {
+    status: 'failed',
+    error: messageOf(error),
+    problem: upstock ? { service: 'upstock', problem: upstock } : null,
+  };
 }
 
 function upstockProblem(error: unknown): ServiceProblem['problem'] | null {

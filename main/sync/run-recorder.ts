@@ -5,14 +5,14 @@ import {
   type UnrepresentableRule,
 } from '../../shared/sync.js';
 
-/** What a job reports about its run; the runner adds the API call counts and the status. */
+/** A job's report of its run. The runner adds the API call counts and the status. */
 export interface JobResult {
   counts: Record<string, EntityCounts>;
   failures: RecordFailure[];
   unrepresentable: UnrepresentableRule[];
 }
 
-/** The most failures one run keeps; later ones are counted in a closing summary entry. */
+/** Maximum failures kept per run. Later ones are counted in a closing summary entry. */
 const MAX_FAILURES = 1_000;
 
 /**
@@ -76,7 +76,9 @@ export class RunRecorder {
       });
     }
     return {
-      counts: Object.fromEntries([...this.counts].map(([entity, counts]) => [entity, { ...counts }])),
+      counts: Object.fromEntries(
+        [...this.counts].map(([entity, counts]) => [entity, { ...counts }]),
+      ),
       failures,
       unrepresentable: [...this.rules.values()],
     };

@@ -46,8 +46,8 @@ export interface RunnerEvents {
 
 /**
  * Runs registered jobs, one run of each job at a time. A request for a job that is already
- * running joins that run when the run covers it (a full run covers an incremental request);
- * otherwise it is queued once to start when the current run ends. Jobs in the same group (the
+ * running joins that run when the run covers it (a full run covers an incremental request).
+ * Otherwise it is queued once, to start when the current run ends. Jobs in the same group (the
  * import jobs share "catalog") also run one after another, because they write the same
  * mappings. Every run is recorded in `store.runs`.
  */
@@ -81,7 +81,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
 
   /**
    * Runs a job, or joins its current run, and resolves with the run's summary when it ends.
-   * Never rejects for a job failure: the summary says "failed". Throws for an unknown job.
+   * Never rejects for a job failure, because the summary records it as "failed". Throws for an unknown job.
    */
   run(name: JobName, request: RunRequest): Promise<RunSummary> {
     const registered = this.jobs.get(name);
@@ -90,23 +90,38 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     const current = this.active.get(name);
     if (current) {
       if (current.mode === 'full' || request.mode === 'incremental') {
-        log.info(`Job ${name} is already running (${current.mode}); the ${request.trigger} request joins it`);
+        log.info(
+          `Job ${name} is already running (${current.mode}); the ${request.trigger} request joins it`,
+        );
         return current.promise;
       }
       if (current.next) {
         current.next.mode = 'full';
         return current.next.promise;
       }
-      const next = { mode: request.mode, trigger: request.trigger, promise: null as unknown as Promise<RunSummary> };
-      next.promise = current.promise.then(() => this.run(name, { mode: next.mode, trigger: next.trigger }));
+      const next = {
+        mode: request.mode,
+        trigger: request.trigger,
+        promise: null as unknown as Promise<RunSummary>,
+      };
+      next.promise = current.promise.then(() =>
+        this.run(name, { mode: next.mode, trigger: next.trigger }),
+      );
       current.next = next;
       log.info(`Job ${name} is running incrementally; a full run is queued after it`);
       return next.promise;
     }
 
     const controller = new AbortController();
-    const run: ActiveRun = { mode: request.mode, controller, next: null, promise: null as unknown as Promise<RunSummary> };
-    run.promise = this.inGroup(registered.group, () => this.execute(registered.job, request, controller)).finally(() => {
+    const run: ActiveRun = {
+      mode: request.mode,
+      controller,
+      next: null,
+      promise: null as unknown as Promise<RunSummary>,
+    };
+    run.promise = this.inGroup(registered.group, () =>
+      this.execute(registered.job, request, controller),
+    ).finally(() => {
       this.active.delete(name);
     });
     this.active.set(name, run);
@@ -154,16 +169,28 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     return result;
   }
 
-  private async execute(job: Job, request: RunRequest, controller: AbortController): Promise<RunSummary> {
+  private async execute(
+    job: Job,
+    request: RunRequest,
+    controller: AbortController,
+  ): Promise<RunSummary> {
     const { store } = this.options;
     const runId = store.runs.start(job.name, request.trigger, request.mode);
     const startedAt = new Date();
     const recorder = new RunRecorder();
     const clients = this.options.clients();
-    this.emit('run-started', { job: job.name, runId, trigger: request.trigger, mode: request.mode });
+    this.emit('run-started', {
+      job: job.name,
+      runId,
+      trigger: request.trigger,
+      mode: request.mode,
+    });
     log.info(`Run ${runId} of ${job.name} started (${request.mode}, ${request.trigger})`);
 
-    const callsBefore = { dear: clients?.dear.stats.calls ?? 0, upstock: clients?.upstock.stats?.calls ?? 0 };
+    const callsBefore = {
+      dear: clients?.dear.stats.calls ?? 0,
+      upstock: clients?.upstock.stats?.calls ?? 0,
+    };
     let failure: unknown = undefined;
     try {
       if (!clients) throw new Error('Connect Cin7 Core and Upstock before syncing');
@@ -200,8 +227,10 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     store.runs.finish(runId, { ...result, status: outcome.status, apiCalls, error: outcome.error });
     this.progressByJob.delete(job.name);
 
-    if (outcome.status === 'cancelled') log.info(`Run ${runId} of ${job.name} cancelled: ${outcome.error}`);
-    else if (failure !== undefined) log.error(`Run ${runId} of ${job.name} failed: ${outcome.error}`, failure);
+    if (outcome.status === 'cancelled')
+      log.info(`Run ${runId} of ${job.name} cancelled: ${outcome.error}`);
+    else if (failure !== undefined)
+      log.error(`Run ${runId} of ${job.name} failed: ${outcome.error}`, failure);
     else log.info(`Run ${runId} of ${job.name} ${outcome.status}`, result.counts, apiCalls);
     if (outcome.problem) this.emit('connection', outcome.problem);
     else if (failure === undefined && clients) {

@@ -15,7 +15,7 @@ export const PAUSE_CURSOR = 'agent.pausedUntil';
 
 type ScheduleName = keyof Settings['schedules'];
 
-/** What each schedule in the settings starts. */
+/** The jobs and mode each schedule in the settings starts. */
 const SCHEDULED_WORK: Record<ScheduleName, { jobs: readonly JobName[]; mode: RunMode }> = {
   reference: { jobs: ['reference'], mode: 'incremental' },
   catalog: { jobs: ['products', 'customers'], mode: 'incremental' },
@@ -33,8 +33,8 @@ export interface PauseState {
 
 /**
  * Starts jobs on the cron expressions in `settings.schedules` with node-cron, unless the
- * agent is paused. A pause is kept in the store, so it survives a restart; a pause with an end
- * time lifts itself at the first tick after that time.
+ * agent is paused. The pause is kept in the store, so it survives a restart. A pause with an
+ * end time lifts itself at the first tick after that time.
  */
 export class Scheduler {
   private tasks = new Map<ScheduleName, ScheduledTask>();
@@ -55,10 +55,15 @@ export class Scheduler {
     for (const name of Object.keys(SCHEDULED_WORK) as ScheduleName[]) {
       const expression = schedules[name];
       if (!cron.validate(expression)) {
-        log.error(`Schedule ${name} has the invalid cron expression "${expression}"; it will not run. Fix it in the settings.`);
+        log.error(
+          `Schedule ${name} has the invalid cron expression "${expression}"; it will not run. Fix it in the settings.`,
+        );
         continue;
       }
-      const task = cron.createTask(expression, () => this.tick(name), { name: `sync-${name}`, noOverlap: false });
+      const task = cron.createTask(expression, () => this.tick(name), {
+        name: `sync-${name}`,
+        noOverlap: false,
+      });
       void task.start();
       this.tasks.set(name, task);
     }
@@ -92,7 +97,11 @@ export class Scheduler {
   /** Pauses scheduled runs until `until`, or indefinitely when null. Running jobs finish. */
   pause(until: Date | null): void {
     this.cursors.set(PAUSE_CURSOR, until ? until.toISOString() : 'indefinitely');
-    log.info(until ? `Scheduled syncs paused until ${until.toISOString()}` : 'Scheduled syncs paused indefinitely');
+    log.info(
+      until
+        ? `Scheduled syncs paused until ${until.toISOString()}`
+        : 'Scheduled syncs paused indefinitely',
+    );
     this.onChange();
   }
 

@@ -64,7 +64,7 @@ async function runTwoJobs(first: DearClient, second: DearClient): Promise<void> 
 }
 
 describe('shared rate limiter', () => {
-  it('keeps two clients of one key within the budget in every window', async () => {
+  it('keeps two clients within budget', async () => {
     const first = newClient();
     const second = newClient();
     await runTwoJobs(first, second);
@@ -93,7 +93,7 @@ describe('shared rate limiter', () => {
     expect(maxCallsInAnyWindow(BUDGET.windowMs)).toBeLessThanOrEqual(BUDGET.callsPerWindow);
   });
 
-  it('is what keeps the calls in budget: separate limiters get throttled', async () => {
+  it('separate limiters overrun the key', async () => {
     // Control case for the two tests above: the same load without sharing overruns the key.
     const first = newClient(new RateLimiter(BUDGET));
     const second = newClient(new RateLimiter(BUDGET));
@@ -106,7 +106,7 @@ describe('shared rate limiter', () => {
     expect(['finished', 'failed']).toContain(outcome);
   });
 
-  it('shares one limiter between clients built without one', () => {
+  it('shares one limiter per key', () => {
     const shared = getSharedLimiter(SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY);
     newClient();
     expect(getSharedLimiter(SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY)).toBe(shared);

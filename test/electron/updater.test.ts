@@ -12,7 +12,12 @@ import { linuxChannelFile, startUpdateServer, type UpdateServer } from './helper
 const BUCKET_ZERO = '00000000-0000-4000-8000-000000000000';
 const BUCKET_THREE_QUARTERS = '00000000-0000-4000-8000-0000c0000000';
 
-const quietLog: Logger = { error: () => undefined, warn: () => undefined, info: () => undefined, debug: () => undefined };
+const quietLog: Logger = {
+  error: () => undefined,
+  warn: () => undefined,
+  info: () => undefined,
+  debug: () => undefined,
+};
 
 describe('update service against a local update server', () => {
   let server: UpdateServer;
@@ -58,7 +63,10 @@ describe('update service against a local update server', () => {
   }
 
   it('downloads an available update and offers restart', async () => {
-    server.files.set('latest-linux.yml', linuxChannelFile('0.2.0', 'Upstock-Dear-Sync-0.2.0.AppImage', appImage));
+    server.files.set(
+      'latest-linux.yml',
+      linuxChannelFile('0.2.0', 'Upstock-Dear-Sync-0.2.0.AppImage', appImage),
+    );
     const { updater, service, phases, downloaded } = serviceFor(BUCKET_ZERO);
     const quitAndInstall = vi.spyOn(updater, 'quitAndInstall').mockImplementation(() => undefined);
 
@@ -75,7 +83,10 @@ describe('update service against a local update server', () => {
   });
 
   it('reports no update when the channel file has the running version', async () => {
-    server.files.set('latest-linux.yml', linuxChannelFile('0.1.0', 'Upstock-Dear-Sync-0.1.0.AppImage', appImage));
+    server.files.set(
+      'latest-linux.yml',
+      linuxChannelFile('0.1.0', 'Upstock-Dear-Sync-0.1.0.AppImage', appImage),
+    );
     const { updater, service, phases } = serviceFor(BUCKET_ZERO);
     const quitAndInstall = vi.spyOn(updater, 'quitAndInstall').mockImplementation(() => undefined);
 
@@ -88,13 +99,18 @@ describe('update service against a local update server', () => {
   });
 
   it('sends the pinned staging id with the check', async () => {
-    server.files.set('latest-linux.yml', linuxChannelFile('0.1.0', 'Upstock-Dear-Sync-0.1.0.AppImage', appImage));
+    server.files.set(
+      'latest-linux.yml',
+      linuxChannelFile('0.1.0', 'Upstock-Dear-Sync-0.1.0.AppImage', appImage),
+    );
     const { service } = serviceFor(BUCKET_THREE_QUARTERS);
     const before = server.requests.length;
 
     await service.checkNow();
 
-    const check = server.requests.slice(before).find((request) => request.path.endsWith('latest-linux.yml'));
+    const check = server.requests
+      .slice(before)
+      .find((request) => request.path.endsWith('latest-linux.yml'));
     expect(check?.stagingId).toBe(BUCKET_THREE_QUARTERS);
   });
 
@@ -104,19 +120,22 @@ describe('update service against a local update server', () => {
     { percent: 50, stagingId: BUCKET_THREE_QUARTERS, offered: false },
     { percent: 10, stagingId: BUCKET_THREE_QUARTERS, offered: false },
     { percent: 0, stagingId: BUCKET_ZERO, offered: false },
-  ])('rollout at $percent% for $stagingId offers: $offered', async ({ percent, stagingId, offered }) => {
-    server.files.set(
-      'latest-linux.yml',
-      linuxChannelFile('0.2.0', 'Upstock-Dear-Sync-0.2.0.AppImage', appImage, percent),
-    );
-    const { updater, service } = serviceFor(stagingId);
-    updater.autoDownload = false;
+  ])(
+    'rollout at $percent% for $stagingId offers: $offered',
+    async ({ percent, stagingId, offered }) => {
+      server.files.set(
+        'latest-linux.yml',
+        linuxChannelFile('0.2.0', 'Upstock-Dear-Sync-0.2.0.AppImage', appImage, percent),
+      );
+      const { updater, service } = serviceFor(stagingId);
+      updater.autoDownload = false;
 
-    const outcome = await service.checkNow();
+      const outcome = await service.checkNow();
 
-    expect(outcome.available).toBe(offered);
-    expect(outcome.latestVersion).toBe('0.2.0');
-  });
+      expect(outcome.available).toBe(offered);
+      expect(outcome.latestVersion).toBe('0.2.0');
+    },
+  );
 
   it('reports a failed check without throwing', async () => {
     server.files.delete('latest-linux.yml');

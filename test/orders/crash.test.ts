@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerFor } from '../../main/orders/ledger.js';
 import { PUSH_STEPS } from '../../main/orders/push.js';
 import { openStore } from '../../main/store/open.js';
+import { agentRunner, openTestAgent } from './fixtures/harness.js';
 import {
   cacheSeed,
   placeApprovedOrder,
@@ -30,7 +31,11 @@ afterAll(async () => {
 });
 
 /** Runs the orders job in a child process; resolves with its exit code and signal. */
-function runChild(dataDir: string, crashAfter?: string): Promise<{ code: number | null; signal: string | null; output: string }> {
+function runChild(
+  dataDir: string,
+  crashAfter?: string,
+  leaseSeconds?: number,
+): Promise<{ code: number | null; signal: string | null; output: string }> {
   const args = [
     '--import',
     'tsx',
@@ -45,6 +50,7 @@ function runChild(dataDir: string, crashAfter?: string): Promise<{ code: number 
     world.upstockSim.token,
   ];
   if (crashAfter) args.push('--crash-after', crashAfter);
+  if (leaseSeconds) args.push('--lease-seconds', String(leaseSeconds));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -102,4 +108,33 @@ describe('push after a crash', () => {
       }
     });
   }
+});
+
+describe('second agent after a crash', () => {
+  it("finds the crashed agent's sale by ExternalID", async () => {
+    const crashedDir = newDataDir();
+    const order = placeApprovedOrder(world, {
+      customerId: world.customerIds[1]!,
+      lines: [{ productId: world.productIds[1]!, quantity: '5', unitPrice: '3.2000' }],
+    });
+    const crashed = await runChild(crashedDir, 'sale-posted', 10);
+    expect(crashed.signal, crashed.output).toBe('SIGKILL');
+    expect(salesPerExternalId(world).get(order.id)).toBe(1);
+
+    // The crashed agent never comes back; its lease runs out and another PC takes over.
+    world.upstockSim.control.advanceClock(11_000);
+    const other = openTestAgent(world);
+    try {
+      await agentRunner(other).run('orders', { trigger: 'manual', mode: 'incremental' });
+      expect(salesPerExternalId(world).get(order.id)).toBe(1);
+      const upstock = world.upstockSim.control.state().orders.find((o) => o.id === order.id)!;
+      expect(upstock.integration.state).toBe('pushed');
+      const steps = ledgerFor(other.store)
+        .events(order.id)
+        .map((event) => event.detail ?? '');
+      expect(steps.some((detail) => detail.includes('found by ExternalID'))).toBe(true);
+    } finally {
+      other.close();
+    }
+  });
 });

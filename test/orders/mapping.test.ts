@@ -129,9 +129,9 @@ describe('sale header mapping', () => {
     const { sale } = mapped(mapApprovedOrder(noReference, customer(), reference(), SETTINGS));
     expect(sale.CustomerReference).toBe('UPS-1001');
     const blank = order({ reference: '  ' });
-    expect(mapped(mapApprovedOrder(blank, customer(), reference(), SETTINGS)).sale.CustomerReference).toBe(
-      'UPS-1001',
-    );
+    expect(
+      mapped(mapApprovedOrder(blank, customer(), reference(), SETTINGS)).sale.CustomerReference,
+    ).toBe('UPS-1001');
   });
 
   it('puts the Upstock order ID in ExternalID', () => {
@@ -170,7 +170,9 @@ describe('sale header mapping', () => {
     expect(sale.SaleOrderDate).toBe('2025-07-02T00:00:00');
     expect(sale.ShipBy).toBe('2025-07-04T00:00:00');
     const noDelivery = order({ deliveryDate: null });
-    expect(mapped(mapApprovedOrder(noDelivery, customer(), reference(), SETTINGS)).sale.ShipBy).toBeNull();
+    expect(
+      mapped(mapApprovedOrder(noDelivery, customer(), reference(), SETTINGS)).sale.ShipBy,
+    ).toBeNull();
   });
 
   it('reads a timestamp as the tenant-local day', () => {
@@ -182,7 +184,10 @@ describe('sale header mapping', () => {
 
   it('picks the location from the setting first', () => {
     const { sale } = mapped(
-      mapApprovedOrder(order(), customer(), reference(), { ...SETTINGS, location: 'main warehouse' }),
+      mapApprovedOrder(order(), customer(), reference(), {
+        ...SETTINGS,
+        location: 'main warehouse',
+      }),
     );
     expect(sale.Location).toBe('Main Warehouse');
   });
@@ -276,25 +281,27 @@ describe('sale order mapping', () => {
         { name: 'B', percent: taxRule('y', 5).taxPercent, compound: false },
       ],
     });
-    const result = mapApprovedOrder(
-      order(),
-      customer(),
-      reference({ taxRules: [split] }),
-      { ...SETTINGS, taxRule: 'Split 15' },
-    );
+    const result = mapApprovedOrder(order(), customer(), reference({ taxRules: [split] }), {
+      ...SETTINGS,
+      taxRule: 'Split 15',
+    });
     expect(mapped(result).saleOrder.Tax).toBe(13.86);
   });
 });
 
 describe('parking', () => {
   it('parks another currency', () => {
-    const park = parked(mapApprovedOrder(order({ currency: 'AUD' }), customer(), reference(), SETTINGS));
+    const park = parked(
+      mapApprovedOrder(order({ currency: 'AUD' }), customer(), reference(), SETTINGS),
+    );
     expect(park.code).toBe('currency');
     expect(park.message).toContain('AUD');
   });
 
   it('parks a customer trading in another currency', () => {
-    const park = parked(mapApprovedOrder(order(), customer({ currency: 'USD' }), reference(), SETTINGS));
+    const park = parked(
+      mapApprovedOrder(order(), customer({ currency: 'USD' }), reference(), SETTINGS),
+    );
     expect(park.code).toBe('currency');
   });
 
@@ -342,7 +349,12 @@ describe('parking', () => {
 
   it('parks when there is no location', () => {
     const park = parked(
-      mapApprovedOrder(order(), customer({ location: null }), reference({ locations: [] }), SETTINGS),
+      mapApprovedOrder(
+        order(),
+        customer({ location: null }),
+        reference({ locations: [] }),
+        SETTINGS,
+      ),
     );
     expect(park.code).toBe('missing-location');
   });
@@ -366,17 +378,20 @@ describe('parking', () => {
   it('parks an inactive or unknown configured rule', () => {
     const inactive = taxRule('Old GST', 12.5, { isActive: false });
     const settings = { ...SETTINGS, taxRule: 'Old GST' };
-    expect(parked(mapApprovedOrder(order(), customer(), reference({ taxRules: [inactive] }), settings)).code).toBe(
-      'unsupported-tax-rule',
-    );
-    expect(parked(mapApprovedOrder(order(), customer(), reference({ taxRules: [] }), settings)).code).toBe(
-      'unsupported-tax-rule',
-    );
+    expect(
+      parked(mapApprovedOrder(order(), customer(), reference({ taxRules: [inactive] }), settings))
+        .code,
+    ).toBe('unsupported-tax-rule');
+    expect(
+      parked(mapApprovedOrder(order(), customer(), reference({ taxRules: [] }), settings)).code,
+    ).toBe('unsupported-tax-rule');
   });
 
   it('parks an unknown tax calculation method', () => {
     const odd = reference({ me: me({ taxCalculationMethod: 'Per Unit' }) });
-    expect(parked(mapApprovedOrder(order(), customer(), odd, SETTINGS)).code).toBe('unsupported-tax-rule');
+    expect(parked(mapApprovedOrder(order(), customer(), odd, SETTINGS)).code).toBe(
+      'unsupported-tax-rule',
+    );
   });
 
   it('parks a line total that cannot be reproduced', () => {

@@ -52,7 +52,12 @@ describe('orders job', () => {
     const order = placeApprovedOrder(world, {
       customerId: world.customerIds[0]!,
       lines: [
-        { productId: world.productIds[0]!, quantity: '3', unitPrice: '12.5000', discountPercent: '10' },
+        {
+          productId: world.productIds[0]!,
+          quantity: '3',
+          unitPrice: '12.5000',
+          discountPercent: '10',
+        },
         { productId: world.productIds[1]!, quantity: '7', unitPrice: '4.1234' },
       ],
       freight: '15.0000',
@@ -67,7 +72,9 @@ describe('orders job', () => {
 
     const integration = upstockOrder(order.id).integration;
     expect(integration.state).toBe('pushed');
-    const sale = world.dearSim.control.sales().find((candidate) => candidate.ExternalID === order.id)!;
+    const sale = world.dearSim.control
+      .sales()
+      .find((candidate) => candidate.ExternalID === order.id)!;
     expect(integration.saleId).toBe(sale.ID);
     expect(integration.saleNumber).toMatch(/^SO-/);
     expect(ledgerFor(agent.store).get(order.id)?.state).toBe('pushed');
@@ -116,12 +123,16 @@ describe('orders job', () => {
     expect(attention.map((row) => row.orderId)).toContain(order.id);
     expect(salesPerExternalId(world).get(order.id)).toBeUndefined();
 
-    agent.store.catalog.upsertCustomers([{ id: customerId, raw, lastModifiedOn: '2025-07-01T00:00:00Z' }]);
+    agent.store.catalog.upsertCustomers([
+      { id: customerId, raw, lastModifiedOn: '2025-07-01T00:00:00Z' },
+    ]);
     retryOrder(agent.store, order.id);
     await runner.run('orders', { trigger: 'manual', mode: 'incremental' });
     expect(upstockOrder(order.id).integration.state).toBe('pushed');
     expect(salesPerExternalId(world).get(order.id)).toBe(1);
-    expect(listOrdersNeedingAttention(agent.store).map((row) => row.orderId)).not.toContain(order.id);
+    expect(listOrdersNeedingAttention(agent.store).map((row) => row.orderId)).not.toContain(
+      order.id,
+    );
   });
 
   it('rejects a retry of an order that is not parked', () => {
@@ -132,7 +143,10 @@ describe('orders job', () => {
   it('parks a Cin7 Core validation error with its text', async () => {
     const agent = newAgent();
     const reference = agent.store.catalog.getReference('locations')!;
-    const locations = [...(reference.raw as object[]), { ID: 'ghost', Name: 'Ghost Depot', IsDefault: false }];
+    const locations = [
+      ...(reference.raw as object[]),
+      { ID: 'ghost', Name: 'Ghost Depot', IsDefault: false },
+    ];
     agent.store.catalog.setReference('locations', locations);
     const runner = agentRunner(agent, () => testSettings({ location: 'Ghost Depot' }));
     const order = placeApprovedOrder(world, {

@@ -44,7 +44,9 @@ function placeOrders(count: number): WireOrder[] {
 }
 
 function pushedCount(orders: WireOrder[]): number {
-  const states = new Map(world.upstockSim.control.state().orders.map((o) => [o.id, o.integration.state]));
+  const states = new Map(
+    world.upstockSim.control.state().orders.map((o) => [o.id, o.integration.state]),
+  );
   return orders.filter((order) => states.get(order.id) === 'pushed').length;
 }
 

@@ -96,7 +96,10 @@ describe('shipments job', () => {
     await runner().run('shipments', { trigger: 'manual', mode: 'incremental' });
     const full = upstockOrder(order.id);
     expect(full.status).toBe('shipped');
-    expect(full.shipments.flatMap((shipment) => shipment.trackingNumbers).sort()).toEqual(['NZP1', 'NZP2']);
+    expect(full.shipments.flatMap((shipment) => shipment.trackingNumbers).sort()).toEqual([
+      'NZP1',
+      'NZP2',
+    ]);
   });
 
   it('parks the order of a voided sale', async () => {

@@ -71,17 +71,25 @@ for (const method of ['Row Total', 'Total'] as const) {
           const sale = sales.find((candidate) => candidate.ExternalID === order.id)!;
           const saleOrder = sale.Order as { TotalBeforeTax: number; Tax: number; Lines: unknown[] };
           expect(saleOrder.Lines.length, order.number).toBe(order.lines.length);
-          expect(new Decimal(saleOrder.TotalBeforeTax).equals(order.totals.total), order.number).toBe(true);
+          expect(
+            new Decimal(saleOrder.TotalBeforeTax).equals(order.totals.total),
+            order.number,
+          ).toBe(true);
           const expectedTax = new Decimal(order.totals.total).times('0.15');
           // Row rounding may differ from document rounding by a cent per row, never more.
           expect(
-            new Decimal(saleOrder.Tax).minus(expectedTax).abs().lessThanOrEqualTo(
-              new Decimal('0.005').times(order.lines.length + 1),
-            ),
+            new Decimal(saleOrder.Tax)
+              .minus(expectedTax)
+              .abs()
+              .lessThanOrEqualTo(new Decimal('0.005').times(order.lines.length + 1)),
             order.number,
           ).toBe(true);
           if (method === 'Total') {
-            expect(new Decimal(saleOrder.Tax).equals(expectedTax.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
+            expect(
+              new Decimal(saleOrder.Tax).equals(
+                expectedTax.toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+              ),
+            ).toBe(true);
           }
         }
       } finally {

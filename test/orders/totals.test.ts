@@ -141,8 +141,20 @@ describe('computeSaleOrderAmounts', () => {
   it('matches the worked example with freight', () => {
     const result = computeSaleOrderAmounts(
       [
-        { label: '1', quantity: d(10), unitPrice: d('4.5'), discountPercent: d(0), lineTotal: d(45) },
-        { label: '2', quantity: d(3), unitPrice: d(12), discountPercent: d(10), lineTotal: d('32.4') },
+        {
+          label: '1',
+          quantity: d(10),
+          unitPrice: d('4.5'),
+          discountPercent: d(0),
+          lineTotal: d(45),
+        },
+        {
+          label: '2',
+          quantity: d(3),
+          unitPrice: d(12),
+          discountPercent: d(10),
+          lineTotal: d('32.4'),
+        },
       ],
       d(15),
       RATE,

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,39 +77,64 @@ describe.skipIf(!builderCli)('electron-builder dir target with a stand-in Electr
   it('leaves sources, tests and source maps out', () => {
     expect(entries.filter((entry) => entry.startsWith('/main/'))).toEqual([]);
     expect(entries.filter((entry) => entry.startsWith('/test/'))).toEqual([]);
-    expect(entries.filter((entry) => entry.startsWith('/out/') && entry.endsWith('.map'))).toEqual([]);
+    expect(entries.filter((entry) => entry.startsWith('/out/') && entry.endsWith('.map'))).toEqual(
+      [],
+    );
     expect(entries).not.toContain('/out/vitest.json');
   });
 
   it('packs production dependencies only', () => {
-    for (const dependency of ['zod', 'better-sqlite3', 'electron-updater', 'electron-store', 'decimal.js']) {
+    for (const dependency of [
+      'zod',
+      'better-sqlite3',
+      'electron-updater',
+      'electron-store',
+      'decimal.js',
+    ]) {
       expect(entries, dependency).toContain(`/node_modules/${dependency}/package.json`);
     }
-    for (const devDependency of ['vitest', 'typescript', 'electron', 'electron-builder', 'vite', 'eslint', '@electron/asar', 'jsdom']) {
+    for (const devDependency of [
+      'vitest',
+      'typescript',
+      'electron',
+      'electron-builder',
+      'vite',
+      'eslint',
+      '@electron/asar',
+      'jsdom',
+    ]) {
       expect(entries, devDependency).not.toContain(`/node_modules/${devDependency}/package.json`);
     }
   });
 
   it('unpacks the native modules', () => {
     const unpacked = path.join(resources, 'app.asar.unpacked', 'node_modules');
-    const keyring = readdirSync(path.join(unpacked, '@napi-rs')).filter((name) => name.startsWith('keyring-'));
+    const keyring = readdirSync(path.join(unpacked, '@napi-rs')).filter((name) =>
+      name.startsWith('keyring-'),
+    );
     expect(keyring.length).toBeGreaterThan(0);
-    const keyringBinaries = readdirSync(path.join(unpacked, '@napi-rs', keyring[0]!)).filter((name) =>
-      name.endsWith('.node'),
+    const keyringBinaries = readdirSync(path.join(unpacked, '@napi-rs', keyring[0]!)).filter(
+      (name) => name.endsWith('.node'),
     );
     expect(keyringBinaries.length).toBeGreaterThan(0);
     expect(existsSync(path.join(unpacked, 'better-sqlite3', 'package.json'))).toBe(true);
   });
 
   it('writes app-update.yml for the generic provider', () => {
-    const config = parse(readFileSync(path.join(resources, 'app-update.yml'), 'utf8')) as Record<string, unknown>;
+    const config = parse(readFileSync(path.join(resources, 'app-update.yml'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(config.provider).toBe('generic');
     expect(String(config.url)).toMatch(/^https:\/\/.+\/linux\/$/);
     expect(config.updaterCacheDirName).toBe('upstock-dear-sync-updater');
   });
 
   it('packs a preload that requires only electron', () => {
-    const preload = extractFile(path.join(resources, 'app.asar'), 'out/main/preload/preload.cjs').toString('utf8');
+    const preload = extractFile(
+      path.join(resources, 'app.asar'),
+      'out/main/preload/preload.cjs',
+    ).toString('utf8');
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     expect(required).toEqual(['electron']);
   });

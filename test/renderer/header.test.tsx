@@ -61,6 +61,37 @@ describe('header', () => {
     expect(bridge.requests('sync:now')).toEqual([{}]);
   });
 
+  it('drops progress once the run is last', async () => {
+    await renderConnected();
+    const running = {
+      ...bridge.status,
+      jobs: bridge.status.jobs.map((job) => ({ ...job, running: job.job === 'prices' })),
+    };
+    act(() => {
+      bridge.emit('status:changed', running);
+      bridge.emit('sync:progress', {
+        job: 'prices',
+        runId: 8,
+        phase: 'Sending',
+        done: 2,
+        total: 3,
+      });
+    });
+    expect(screen.getByRole('progressbar', { name: 'Progress of prices' })).toBeTruthy();
+
+    const finished = makeRun({ id: 8, job: 'prices' });
+    act(() =>
+      bridge.emit('status:changed', {
+        ...running,
+        jobs: running.jobs.map((job) =>
+          job.job === 'prices' ? { ...job, lastRun: finished } : job,
+        ),
+      }),
+    );
+
+    expect(screen.queryByRole('progressbar', { name: 'Progress of prices' })).toBeNull();
+  });
+
   it('pauses for the chosen time and resumes', async () => {
     bridge.handle('sync:pause', () => {
       bridge.status = { ...bridge.status, paused: { until: null, indefinitely: true } };

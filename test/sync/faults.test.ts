@@ -35,9 +35,20 @@ describe('faults on 20% of calls', () => {
     const faulty = await harness();
     faulty.dearSim.control.setFaults({
       seed: 7,
-      probabilities: { 'throttle-429': 0.04, 'throttle-503': 0.04, 'http-500': 0.04, timeout: 0.04, reset: 0.04 },
+      probabilities: {
+        'throttle-429': 0.04,
+        'throttle-503': 0.04,
+        'http-500': 0.04,
+        timeout: 0.04,
+        reset: 0.04,
+      },
     });
-    faulty.upstockSim.control.setFaults({ share: 0.2, kinds: ['500', 'reset', 'lost-response', '429'], retryAfterSeconds: 0, seed: 7 });
+    faulty.upstockSim.control.setFaults({
+      share: 0.2,
+      kinds: ['500', 'reset', 'lost-response', '429'],
+      retryAfterSeconds: 0,
+      seed: 7,
+    });
 
     const attempts = await syncUntilClean(faulty, 5);
 
@@ -47,6 +58,8 @@ describe('faults on 20% of calls', () => {
     const faultedUpstock = faulty.upstockSim.control.calls().filter((c) => c.fault !== null).length;
     expect(faultedDear).toBeGreaterThan(0);
     expect(faultedUpstock).toBeGreaterThan(0);
-    expect(comparableState(faulty.upstockSim.control.state())).toEqual(comparableState(clean.upstockSim.control.state()));
+    expect(comparableState(faulty.upstockSim.control.state())).toEqual(
+      comparableState(clean.upstockSim.control.state()),
+    );
   });
 });

@@ -12,7 +12,10 @@ import {
   startDearSimulator,
   type DearSimulator,
 } from '../../main/simulators/dear/server.js';
-import { startUpstockSimulator, type UpstockSimulator } from '../../main/simulators/upstock/server.js';
+import {
+  startUpstockSimulator,
+  type UpstockSimulator,
+} from '../../main/simulators/upstock/server.js';
 import { openStore, type SqliteStore } from '../../main/store/open.js';
 import { customersJob } from '../../main/sync/jobs/customers.js';
 import { pricesJob } from '../../main/sync/jobs/prices.js';
@@ -44,17 +47,34 @@ export interface SyncHarness {
  * Starts the harness. The Cin7 Core simulator does not throttle, and the clients retry fast
  * (the limiter's short window scales the retry waits down), so fault tests stay quick.
  */
-export async function startHarness(options: { seed?: DearSeed; pageSize?: number } = {}): Promise<SyncHarness> {
+export async function startHarness(
+  options: { seed?: DearSeed; pageSize?: number } = {},
+): Promise<SyncHarness> {
   const seed = options.seed ?? sampleSeed();
-  const dearSim = await startDearSimulator({ port: 0, seed, rateLimit: { calls: 0, windowMs: 60_000 } });
+  const dearSim = await startDearSimulator({
+    port: 0,
+    seed,
+    rateLimit: { calls: 0, windowMs: 60_000 },
+  });
   const upstockSim = await startUpstockSimulator({ port: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'uds-sync-'));
   const store = openStore(dataDir);
   const dear = createDearClient(dearSim.url, options.pageSize);
-  const upstock = new UpstockClient({ baseUrl: upstockSim.url, token: upstockSim.token, retryBaseMs: 5, timeoutMs: 2_000, maxRetries: 6 });
+  const upstock = new UpstockClient({
+    baseUrl: upstockSim.url,
+    token: upstockSim.token,
+    retryBaseMs: 5,
+    timeoutMs: 2_000,
+    maxRetries: 6,
+  });
   const settings = structuredClone(DEFAULT_SETTINGS);
-  const runner = new JobRunner({ store, settings: () => settings, clients: () => ({ dear, upstock }) });
-  for (const job of [referenceJob, productsJob, customersJob, pricesJob]) runner.register(job, { group: 'catalog' });
+  const runner = new JobRunner({
+    store,
+    settings: () => settings,
+    clients: () => ({ dear, upstock }),
+  });
+  for (const job of [referenceJob, productsJob, customersJob, pricesJob])
+    runner.register(job, { group: 'catalog' });
 
   return {
     dearSim,
@@ -66,7 +86,8 @@ export async function startHarness(options: { seed?: DearSeed; pageSize?: number
     upstock,
     runner,
     settings,
-    syncAll: (mode = 'incremental') => runner.runSequence(IMPORT_SEQUENCE, { trigger: 'manual', mode }),
+    syncAll: (mode = 'incremental') =>
+      runner.runSequence(IMPORT_SEQUENCE, { trigger: 'manual', mode }),
     selectAll: () => {
       store.selection.select(seed.products.map((product) => product.ID));
     },
@@ -80,7 +101,7 @@ export async function startHarness(options: { seed?: DearSeed; pageSize?: number
   };
 }
 
-/** A Cin7 Core client for the simulator with its own fast limiter and short timeouts. */
+/** Creates a Cin7 Core client for the simulator with its own fast limiter and short timeouts. */
 export function createDearClient(url: string, pageSize?: number): DearClient {
   return new DearClient({
     baseUrl: url,

@@ -23,7 +23,8 @@ function priceOf(state: SimSnapshot, customerId: string, productId: string): str
 describe('full import of the sample merchant', () => {
   it('gives every customer the Cin7 Core price', async () => {
     const summaries = await h.syncAll();
-    for (const summary of summaries) expect(summary.error, `${summary.job}: ${summary.error}`).toBeNull();
+    for (const summary of summaries)
+      expect(summary.error, `${summary.job}: ${summary.error}`).toBeNull();
 
     const state = h.upstockSim.control.state();
     const active = h.seed.customers.filter((c) => c.Status !== 'Deprecated');
@@ -45,7 +46,9 @@ describe('full import of the sample merchant', () => {
     const state = h.upstockSim.control.state();
     const nonServices = h.seed.products.filter((p) => p.Type !== 'Service');
 
-    expect(state.products.map((p) => p.externalId).sort()).toEqual(nonServices.map((p) => p.ID).sort());
+    expect(state.products.map((p) => p.externalId).sort()).toEqual(
+      nonServices.map((p) => p.ID).sort(),
+    );
     for (const product of nonServices) {
       const sent = state.products.find((p) => p.externalId === product.ID)!;
       const discontinued = product.Status === 'Deprecated' || product.Sellable === false;
@@ -63,7 +66,9 @@ describe('full import of the sample merchant', () => {
     for (const customer of active) {
       const sent = state.customers.find((c) => c.externalId === customer.ID)!;
       expect(sent.active).toBe(true);
-      expect(sent.addresses.map((a) => a.externalId).sort()).toEqual(customer.Addresses.map((a) => a.ID).sort());
+      expect(sent.addresses.map((a) => a.externalId).sort()).toEqual(
+        customer.Addresses.map((a) => a.ID).sort(),
+      );
       expect(sent.priceListKey).not.toBeNull();
     }
   });
@@ -77,7 +82,9 @@ describe('full import of the sample merchant', () => {
     expect(kinds).toContain('free-shipping:Free freight over $500');
     expect(kinds).not.toContain('free-shipping:Summer promo (ended)');
     const breaks = prices.unrepresentable.find((rule) => rule.ruleName === 'Bean volume breaks')!;
-    const usingBreaks = h.seed.products.filter((p) => p.DiscountRule === 'Bean volume breaks' && p.Status !== 'Deprecated');
+    const usingBreaks = h.seed.products.filter(
+      (p) => p.DiscountRule === 'Bean volume breaks' && p.Status !== 'Deprecated',
+    );
     expect(breaks.affected).toBe(usingBreaks.length);
   });
 

@@ -18,19 +18,28 @@ afterEach(async () => {
 function listPrice(customerId: string, productId: string): string | undefined {
   const state = h.upstockSim.control.state();
   const key = state.customers.find((c) => c.externalId === customerId)?.priceListKey;
-  return state.priceLists.find((l) => l.key === key)?.prices.find((p) => p.productExternalId === productId)?.price;
+  return state.priceLists
+    .find((l) => l.key === key)
+    ?.prices.find((p) => p.productExternalId === productId)?.price;
 }
 
 function firstSellable() {
-  return h.seed.products.find((p) => p.Type !== 'Service' && p.Status === 'Active' && p.Sellable !== false && !p.DiscountRule)!;
+  return h.seed.products.find(
+    (p) => p.Type !== 'Service' && p.Status === 'Active' && p.Sellable !== false && !p.DiscountRule,
+  )!;
 }
 
 describe('incremental sync', () => {
   it('picks up a tier price change', async () => {
     const product = firstSellable();
-    const wholesale = h.seed.customers.filter((c) => c.PriceTier === 'Wholesale' && c.Status !== 'Deprecated');
+    const wholesale = h.seed.customers.filter(
+      (c) => c.PriceTier === 'Wholesale' && c.Status !== 'Deprecated',
+    );
     h.dearSim.control.patchProduct(product.ID, { PriceTier2: 123.45 });
-    const keysBefore = wholesale.map((c) => h.upstockSim.control.state().customers.find((u) => u.externalId === c.ID)?.priceListKey);
+    const keysBefore = wholesale.map(
+      (c) =>
+        h.upstockSim.control.state().customers.find((u) => u.externalId === c.ID)?.priceListKey,
+    );
 
     await h.syncAll();
 
@@ -38,7 +47,10 @@ describe('incremental sync', () => {
     expect(wholesale.length).toBeGreaterThan(0);
     wholesale.forEach((customer, i) => {
       expect(listPrice(customer.ID, product.ID)).toBe(expectedPrice(h.seed, customer, patched));
-      expect(h.upstockSim.control.state().customers.find((u) => u.externalId === customer.ID)?.priceListKey).toBe(keysBefore[i]);
+      expect(
+        h.upstockSim.control.state().customers.find((u) => u.externalId === customer.ID)
+          ?.priceListKey,
+      ).toBe(keysBefore[i]);
     });
   });
 
@@ -49,7 +61,9 @@ describe('incremental sync', () => {
     const summaries = await h.syncAll();
 
     const state = h.upstockSim.control.state();
-    expect(state.products.find((p) => p.externalId === product.ID)?.availability).toBe('discontinued');
+    expect(state.products.find((p) => p.externalId === product.ID)?.availability).toBe(
+      'discontinued',
+    );
     for (const list of state.priceLists) {
       expect(list.prices.some((p) => p.productExternalId === product.ID)).toBe(false);
     }
@@ -57,14 +71,22 @@ describe('incremental sync', () => {
   });
 
   it('imports a new customer', async () => {
-    const template = h.seed.customers.find((c) => c.PriceTier === 'Cafe' && !(c.ProductPrices ?? []).length)!;
+    const template = h.seed.customers.find(
+      (c) => c.PriceTier === 'Cafe' && !(c.ProductPrices ?? []).length,
+    )!;
     const [added] = h.dearSim.control.addCustomers([
       {
         Name: 'Brand New Cafe',
         PriceTier: 'Cafe',
         Discount: template.Discount,
         Addresses: [
-          { ID: 'addr-new-1', Line1: '1 New Street', Country: 'New Zealand', Type: 'Shipping', DefaultForType: true },
+          {
+            ID: 'addr-new-1',
+            Line1: '1 New Street',
+            Country: 'New Zealand',
+            Type: 'Shipping',
+            DefaultForType: true,
+          },
         ],
       } as Partial<DearCustomerRecord>,
     ]);
@@ -92,7 +114,10 @@ describe('incremental sync', () => {
   });
 
   it('moves a customer whose tier changed', async () => {
-    const customer = h.seed.customers.find((c) => c.PriceTier === 'Wholesale' && !(c.ProductPrices ?? []).length && c.Status === 'Active')!;
+    const customer = h.seed.customers.find(
+      (c) =>
+        c.PriceTier === 'Wholesale' && !(c.ProductPrices ?? []).length && c.Status === 'Active',
+    )!;
     h.dearSim.control.patchCustomer(customer.ID, { PriceTier: 'Retail', Discount: 0 });
 
     await h.syncAll();
@@ -115,14 +140,26 @@ describe('incremental sync', () => {
 
   it('notices a product gone from Cin7 Core on a full pass', async () => {
     const gone = firstSellable();
-    h.store.catalog.upsertProducts([{ id: 'ghost-product', raw: { ...gone, ID: 'ghost-product', SKU: 'GHOST-1' }, lastModifiedOn: gone.LastModifiedOn }]);
+    h.store.catalog.upsertProducts([
+      {
+        id: 'ghost-product',
+        raw: { ...gone, ID: 'ghost-product', SKU: 'GHOST-1' },
+        lastModifiedOn: gone.LastModifiedOn,
+      },
+    ]);
     h.store.selection.select(['ghost-product']);
     await h.syncAll();
-    expect(h.upstockSim.control.state().products.find((p) => p.externalId === 'ghost-product')?.availability).toBe('available');
+    expect(
+      h.upstockSim.control.state().products.find((p) => p.externalId === 'ghost-product')
+        ?.availability,
+    ).toBe('available');
 
     await h.syncAll('full');
 
-    expect(h.upstockSim.control.state().products.find((p) => p.externalId === 'ghost-product')?.availability).toBe('discontinued');
+    expect(
+      h.upstockSim.control.state().products.find((p) => p.externalId === 'ghost-product')
+        ?.availability,
+    ).toBe('discontinued');
     expect(h.store.catalog.getProduct('ghost-product')).toBeNull();
   });
 });

@@ -12,11 +12,15 @@ const harnesses: SyncHarness[] = [];
 const children: ChildProcess[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const h of harnesses.splice(0)) await h.close();
 });
 
-function startImport(h: SyncHarness): { child: ChildProcess; exited: Promise<{ code: number | null; signal: string | null; stdout: string }> } {
+function startImport(h: SyncHarness): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: string | null; stdout: string }>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
     env: {
       ...process.env,
@@ -33,8 +37,8 @@ function startImport(h: SyncHarness): { child: ChildProcess; exited: Promise<{ c
   let stdout = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', () => {});
-  const exited = new Promise<{ code: number | null; signal: string | null; stdout: string }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, stdout })),
+  const exited = new Promise<{ code: number | null; signal: string | null; stdout: string }>(
+    (resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stdout })),
   );
   return { child, exited };
 }
@@ -69,13 +73,20 @@ describe('kill and restart mid-import', () => {
     const sentBeforeKill = h.upstockSim.control.state().products.length;
     expect(sentBeforeKill).toBeGreaterThan(0);
     expect(sentBeforeKill).toBeLessThan(seed.products.length - 4);
-    expect(h.upstockSim.control.calls().every((c) => c.path.endsWith('/products/batch'))).toBe(true);
+    expect(h.upstockSim.control.calls().every((c) => c.path.endsWith('/products/batch'))).toBe(
+      true,
+    );
 
     const second = startImport(h);
     const finished = await second.exited;
     expect(finished.code).toBe(0);
     const statuses = JSON.parse(finished.stdout.trim().split('\n').at(-1)!) as { status: string }[];
-    expect(statuses.map((s) => s.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect(statuses.map((s) => s.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
 
     const state = h.upstockSim.control.state();
     const ids = state.products.map((p) => p.externalId);

@@ -33,7 +33,8 @@ describe('malformed products', () => {
     const noIdKey = missingId.ID;
     (missingId as Record<string, unknown>).ID = '';
     Object.assign(wrongTypes, { PriceTier1: 'ten dollars', Sellable: 'sometimes' });
-    for (let code = 1; code <= 10; code += 1) delete (unknownTier as Record<string, unknown>)[`PriceTier${code}`];
+    for (let code = 1; code <= 10; code += 1)
+      delete (unknownTier as Record<string, unknown>)[`PriceTier${code}`];
     unknownTier.PriceTiers = { Platinum: 12 };
     h.selectAll();
     h.store.selection.select([wrongTypes.ID, unknownTier.ID, longName.ID, fancy.ID]);
@@ -55,7 +56,11 @@ describe('malformed products', () => {
     expect(sent?.name).toBe(fancy.Name);
     expect(sent?.description).toBe(fancy.Description);
     const good = h.seed.products.filter((p) => p.Type !== 'Service');
-    for (const product of good) expect(state.products.some((p) => p.externalId === product.ID), product.SKU).toBe(true);
+    for (const product of good)
+      expect(
+        state.products.some((p) => p.externalId === product.ID),
+        product.SKU,
+      ).toBe(true);
     for (const bad of [noIdKey, wrongTypes.ID, unknownTier.ID, longName.ID]) {
       expect(state.products.some((p) => p.externalId === bad)).toBe(false);
     }

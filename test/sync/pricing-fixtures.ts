@@ -1,5 +1,10 @@
 import { Decimal } from 'decimal.js';
-import type { DearCustomer, DearDiscountRule, DearPriceTier, DearProduct } from '../../main/dear/records.js';
+import type {
+  DearCustomer,
+  DearDiscountRule,
+  DearPriceTier,
+  DearProduct,
+} from '../../main/dear/records.js';
 
 /** Tiers as `/ref/priceTier` returns them, with custom names for the first three. */
 export const TIERS: DearPriceTier[] = [
@@ -10,7 +15,11 @@ export const TIERS: DearPriceTier[] = [
 ];
 
 /** Builds a parsed product with tier prices given as strings (tier 1 first). */
-export function product(id: string, tierPrices: string[], overrides: Partial<DearProduct> = {}): DearProduct {
+export function product(
+  id: string,
+  tierPrices: string[],
+  overrides: Partial<DearProduct> = {},
+): DearProduct {
   return {
     id,
     sku: `SKU-${id}`,

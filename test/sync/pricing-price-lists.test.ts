@@ -4,7 +4,10 @@ import { TIERS, customer, product, rule } from './pricing-fixtures.js';
 
 function baseInput(overrides: Partial<PricingInput> = {}): PricingInput {
   return {
-    products: [product('p1', ['10', '8', '9']), product('p2', ['20', '16', '18'], { discountRule: 'Breaks' })],
+    products: [
+      product('p1', ['10', '8', '9']),
+      product('p2', ['20', '16', '18'], { discountRule: 'Breaks' }),
+    ],
     customers: [
       customer('c1', 'Retail'),
       customer('c2', 'Wholesale'),
@@ -26,9 +29,14 @@ function listOf(plan: ReturnType<typeof planPriceLists>, customerId: string) {
   return plan.lists.find((list) => list.key === key);
 }
 
-function pricesOf(plan: ReturnType<typeof planPriceLists>, customerId: string): Record<string, string> {
+function pricesOf(
+  plan: ReturnType<typeof planPriceLists>,
+  customerId: string,
+): Record<string, string> {
   const list = listOf(plan, customerId);
-  return Object.fromEntries((list?.prices ?? []).map((entry) => [entry.productId, entry.price.toFixed(4)]));
+  return Object.fromEntries(
+    (list?.prices ?? []).map((entry) => [entry.productId, entry.price.toFixed(4)]),
+  );
 }
 
 describe('planPriceLists', () => {
@@ -63,7 +71,9 @@ describe('planPriceLists', () => {
   it('keeps keys when prices change', () => {
     const before = planPriceLists(baseInput());
     const after = planPriceLists(
-      baseInput({ products: [product('p1', ['11', '9', '9.5']), product('p2', ['21', '17', '19'])] }),
+      baseInput({
+        products: [product('p1', ['11', '9', '9.5']), product('p2', ['21', '17', '19'])],
+      }),
     );
 
     expect(after.lists.map((list) => list.key)).toEqual(before.lists.map((list) => list.key));
@@ -73,7 +83,10 @@ describe('planPriceLists', () => {
   it('keeps the shared key when a member joins', () => {
     const before = planPriceLists(baseInput());
     const input = baseInput();
-    const after = planPriceLists({ ...input, customers: [...input.customers, customer('c8', 'Wholesale')] });
+    const after = planPriceLists({
+      ...input,
+      customers: [...input.customers, customer('c8', 'Wholesale')],
+    });
 
     expect(after.assignments.get('c8')).toBe(before.assignments.get('c2'));
     expect(after.assignments.get('c2')).toBe(before.assignments.get('c2'));
@@ -81,7 +94,10 @@ describe('planPriceLists', () => {
 
   it('merges a special price equal to the tier price', () => {
     const input = baseInput();
-    const plan = planPriceLists({ ...input, customers: [...input.customers, customer('c9', 'Wholesale', '0', { p1: '8' })] });
+    const plan = planPriceLists({
+      ...input,
+      customers: [...input.customers, customer('c9', 'Wholesale', '0', { p1: '8' })],
+    });
 
     expect(plan.assignments.get('c9')).toBe(plan.assignments.get('c2'));
     expect(listOf(plan, 'c9')?.name).toBe('Wholesale');
@@ -89,7 +105,10 @@ describe('planPriceLists', () => {
 
   it('ignores special prices on products not carried', () => {
     const input = baseInput();
-    const plan = planPriceLists({ ...input, customers: [...input.customers, customer('c10', 'Retail', '0', { p99: '1' })] });
+    const plan = planPriceLists({
+      ...input,
+      customers: [...input.customers, customer('c10', 'Retail', '0', { p99: '1' })],
+    });
 
     expect(plan.assignments.get('c10')).toBe(plan.assignments.get('c1'));
   });
@@ -103,9 +122,13 @@ describe('planPriceLists', () => {
   });
 
   it('reports an unknown discount rule', () => {
-    const plan = planPriceLists(baseInput({ products: [product('p3', ['5'], { discountRule: 'Gone' })] }));
+    const plan = planPriceLists(
+      baseInput({ products: [product('p3', ['5'], { discountRule: 'Gone' })] }),
+    );
 
-    expect(plan.issues).toContainEqual(expect.objectContaining({ entity: 'product', recordId: 'p3', field: 'DiscountRule' }));
+    expect(plan.issues).toContainEqual(
+      expect.objectContaining({ entity: 'product', recordId: 'p3', field: 'DiscountRule' }),
+    );
   });
 
   it('counts unrepresentable rules and deals', () => {
@@ -129,7 +152,11 @@ describe('planPriceLists', () => {
 
     expect(plan.unrepresentable).toEqual([
       expect.objectContaining({ kind: 'quantity-discount', ruleName: 'Breaks', affected: 2 }),
-      expect.objectContaining({ kind: 'free-shipping', ruleName: 'Order free shipping', affected: 0 }),
+      expect.objectContaining({
+        kind: 'free-shipping',
+        ruleName: 'Order free shipping',
+        affected: 0,
+      }),
       expect.objectContaining({ kind: 'free-shipping', ruleName: 'Ship free', affected: 1 }),
       expect.objectContaining({ kind: 'deal', ruleName: 'Winter deal', affected: 3 }),
     ]);
@@ -155,6 +182,9 @@ describe('planPriceLists', () => {
     );
     const names = plan.lists.map((list) => list.name).sort();
 
-    expect(names).toEqual(['Retail + 1 special price (Twin)', 'Retail + 1 special price (Twin) (2)']);
+    expect(names).toEqual([
+      'Retail + 1 special price (Twin)',
+      'Retail + 1 special price (Twin) (2)',
+    ]);
   });
 });

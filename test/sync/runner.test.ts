@@ -84,7 +84,9 @@ describe('JobRunner', () => {
     expect(reference?.apiCalls.dear).toBe(7);
     expect(products?.apiCalls).toEqual({ dear: 1, upstock: 1 });
     const stored = h.store.runs.get(products!.id);
-    expect(stored?.counts.products?.created).toBe(h.seed.products.filter((p) => p.Type !== 'Service').length);
+    expect(stored?.counts.products?.created).toBe(
+      h.seed.products.filter((p) => p.Type !== 'Service').length,
+    );
     expect(stored?.status).toBe('succeeded');
   });
 
@@ -95,7 +97,11 @@ describe('JobRunner', () => {
       applicationKey: '00000000-0000-4000-8000-000000000000',
       limiter: new RateLimiter({ callsPerWindow: 1000, windowMs: 1000 }),
     });
-    const runner = new JobRunner({ store: h.store, settings: () => h.settings, clients: () => ({ dear: badDear, upstock: h.upstock }) });
+    const runner = new JobRunner({
+      store: h.store,
+      settings: () => h.settings,
+      clients: () => ({ dear: badDear, upstock: h.upstock }),
+    });
     runner.register((await import('../../main/sync/jobs/reference.js')).referenceJob);
     const problems: string[] = [];
     runner.on('connection', (event) => problems.push(`${event.service}:${event.problem}`));
@@ -109,7 +115,11 @@ describe('JobRunner', () => {
   });
 
   it('records a run without clients as failed', async () => {
-    const runner = new JobRunner({ store: h.store, settings: () => h.settings, clients: () => null });
+    const runner = new JobRunner({
+      store: h.store,
+      settings: () => h.settings,
+      clients: () => null,
+    });
     runner.register({ name: 'prices', run: async () => {} });
 
     const summary = await runner.run('prices', { trigger: 'manual', mode: 'incremental' });
@@ -143,6 +153,8 @@ describe('JobRunner', () => {
     const summary = await h.runner.run('products', { trigger: 'manual', mode: 'full' });
 
     expect(progress).toContain(`products#${summary.id}:sending products to Upstock`);
-    expect(progress.some((p) => p.startsWith(`products#${summary.id}:reading products`))).toBe(true);
+    expect(progress.some((p) => p.startsWith(`products#${summary.id}:reading products`))).toBe(
+      true,
+    );
   });
 });

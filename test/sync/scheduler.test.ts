@@ -51,7 +51,12 @@ describe('Scheduler', () => {
 
     await scheduler.tick('catalog');
 
-    expect(h.store.runs.list().map((run) => run.job).sort()).toEqual(['customers', 'products']);
+    expect(
+      h.store.runs
+        .list()
+        .map((run) => run.job)
+        .sort(),
+    ).toEqual(['customers', 'products']);
     expect(scheduler.pauseState()).toBeNull();
   });
 
@@ -83,7 +88,12 @@ describe('Scheduler', () => {
     await scheduler.tick('fullResync');
 
     const runs = h.store.runs.list();
-    expect(runs.map((run) => run.job).sort()).toEqual(['customers', 'prices', 'products', 'reference']);
+    expect(runs.map((run) => run.job).sort()).toEqual([
+      'customers',
+      'prices',
+      'products',
+      'reference',
+    ]);
     for (const run of runs) expect(run.mode).toBe('full');
   });
 });

@@ -6,10 +6,16 @@ import type { SimSnapshot } from '../../main/simulators/upstock/control.js';
  */
 export function comparableState(state: SimSnapshot) {
   const strip = <T extends object>(record: T) => {
-    const { id: _id, createdAt: _created, updatedAt: _updated, ...rest } = record as Record<string, unknown>;
+    const {
+      id: _id,
+      createdAt: _created,
+      updatedAt: _updated,
+      ...rest
+    } = record as Record<string, unknown>;
     return rest;
   };
-  const byExternalId = (a: { externalId: string }, b: { externalId: string }) => a.externalId.localeCompare(b.externalId);
+  const byExternalId = (a: { externalId: string }, b: { externalId: string }) =>
+    a.externalId.localeCompare(b.externalId);
   return {
     products: [...state.products].sort(byExternalId).map(strip),
     customers: [...state.customers].sort(byExternalId).map(strip),
@@ -18,7 +24,9 @@ export function comparableState(state: SimSnapshot) {
       .map((list) => ({
         key: list.key,
         name: list.name,
-        prices: [...list.prices].sort((a, b) => a.productExternalId.localeCompare(b.productExternalId)),
+        prices: [...list.prices].sort((a, b) =>
+          a.productExternalId.localeCompare(b.productExternalId),
+        ),
       })),
   };
 }

@@ -40,8 +40,14 @@ export const customersJob: Job = {
   },
 };
 
-async function sendCustomers(ctx: JobContext, baseCurrency: string, alreadyReported: Set<string>): Promise<void> {
-  const mappings = new Map(ctx.store.mappings.list('customer').map((mapping) => [mapping.dearId, mapping]));
+async function sendCustomers(
+  ctx: JobContext,
+  baseCurrency: string,
+  alreadyReported: Set<string>,
+): Promise<void> {
+  const mappings = new Map(
+    ctx.store.mappings.list('customer').map((mapping) => [mapping.dearId, mapping]),
+  );
   const pending: PendingRecord<WireCustomerInput>[] = [];
 
   for (const id of ctx.store.catalog.customerIds()) {
@@ -74,7 +80,11 @@ async function sendCustomers(ctx: JobContext, baseCurrency: string, alreadyRepor
  * drops them from the cache. Customers Upstock never had are only dropped; one Upstock
  * rejects stays cached for the next full pass.
  */
-async function deactivateGone(ctx: JobContext, goneIds: string[], baseCurrency: string): Promise<void> {
+async function deactivateGone(
+  ctx: JobContext,
+  goneIds: string[],
+  baseCurrency: string,
+): Promise<void> {
   log.info(`${goneIds.length} cached customers are gone from Cin7 Core`, goneIds.slice(0, 20));
   const pending: PendingRecord<WireCustomerInput>[] = [];
   const droppable: string[] = [];
@@ -86,17 +96,28 @@ async function deactivateGone(ctx: JobContext, goneIds: string[], baseCurrency: 
         ctx.result.fail({
           entity: 'customers',
           recordId: id,
-          reason: 'The customer is gone from Cin7 Core, but its cached copy is malformed, so it could not be made inactive in Upstock. Deactivate it there by hand.',
+          reason:
+            'The customer is gone from Cin7 Core, but its cached copy is malformed, so it could not be made inactive in Upstock. Deactivate it there by hand.',
         });
       }
       droppable.push(id);
       continue;
     }
-    const record = pendingCustomer(ctx, { ...parsed.value, status: 'Deprecated' }, null, baseCurrency);
+    const record = pendingCustomer(
+      ctx,
+      { ...parsed.value, status: 'Deprecated' },
+      null,
+      baseCurrency,
+    );
     if (mapping.contentHash === record.hash) droppable.push(id);
     else pending.push(record);
   }
 
-  const accepted = await pushCustomers(ctx, 'goneCustomers', 'deactivating customers gone from Cin7 Core', pending);
+  const accepted = await pushCustomers(
+    ctx,
+    'goneCustomers',
+    'deactivating customers gone from Cin7 Core',
+    pending,
+  );
   ctx.store.catalog.deleteCustomers([...droppable, ...accepted]);
 }

@@ -8,7 +8,7 @@ const log = getLogger('sync');
 /** Passes over a paged list before giving up on a stable read. */
 const MAX_PASSES = 3;
 
-/** How one entity's list is read and cached. */
+/** The list calls and cache writes of one entity. */
 export interface FetchSpec {
   /** "products" or "customers": the counts entity and the word in messages. */
   entity: 'products' | 'customers';
@@ -18,10 +18,12 @@ export interface FetchSpec {
   upsert(rows: { id: string; raw: unknown; lastModifiedOn: string }[]): void;
   cachedIds(): string[];
   /** Parses one raw record, to report malformed ones as they arrive. */
-  validate(raw: unknown): { ok: true } | { ok: false; recordId: string; label?: string; field: string; reason: string };
+  validate(
+    raw: unknown,
+  ): { ok: true } | { ok: false; recordId: string; label?: string; field: string; reason: string };
 }
 
-/** What a read found. */
+/** The result of reading one list. */
 export interface FetchOutcome {
   /** Every ID seen in this run, over all passes. */
   seenIds: Set<string>;
@@ -36,7 +38,7 @@ export interface FetchOutcome {
 }
 
 /**
- * Reads a Cin7 Core list into the catalog cache. An incremental run asks for records modified
+ * Reads a Cin7 Core list into the catalog cache. An incremental run requests records modified
  * since the last cursor minus the overlap window; a full run (or a first run) reads everything.
  * Deprecated records are always included, so a deprecation is seen like any other change.
  *
@@ -64,7 +66,11 @@ export async function fetchIntoCache(ctx: JobContext, spec: FetchSpec): Promise<
     let lastTotal = 0;
     let position = 0;
 
-    for await (const page of spec.list({ modifiedSince, includeDeprecated: true, signal: ctx.signal })) {
+    for await (const page of spec.list({
+      modifiedSince,
+      includeDeprecated: true,
+      signal: ctx.signal,
+    })) {
       throwIfCancelled(ctx);
       firstTotal ??= page.total;
       lastTotal = page.total;
@@ -104,7 +110,9 @@ export async function fetchIntoCache(ctx: JobContext, spec: FetchSpec): Promise<
       log.warn(
         `Reading ${spec.entity} drifted on pass ${pass} of ${MAX_PASSES}: ${distinct} distinct records ` +
           `for a Total of ${lastTotal}${totalChanged ? ` (Total changed from ${firstTotal})` : ''}; ` +
-          (pass < MAX_PASSES ? 'reading the list again' : 'the next run will read these changes again'),
+          (pass < MAX_PASSES
+            ? 'reading the list again'
+            : 'the next run will read these changes again'),
       );
     }
   }
@@ -130,13 +138,19 @@ function sinceCursor(ctx: JobContext, cursorName: string): Date | undefined {
   if (!cursor) return undefined;
   const at = new Date(cursor);
   if (Number.isNaN(at.getTime())) {
-    log.warn(`Cursor ${cursorName} holds "${cursor}", which is not a date; reading everything`);
+    log.warn(`Cursor ${cursorName} contains "${cursor}", which is not a valid date; reading everything`);
     return undefined;
   }
   return new Date(at.getTime() - ctx.settings.sync.overlapMinutes * 60_000);
 }
 
-function reportMissingId(ctx: JobContext, spec: FetchSpec, raw: unknown, page: number, position: number): void {
+function reportMissingId(
+  ctx: JobContext,
+  spec: FetchSpec,
+  raw: unknown,
+  page: number,
+  position: number,
+): void {
   const label = readLabel(raw);
   ctx.result.count(spec.entity, 'failed');
   ctx.result.fail({
@@ -144,7 +158,8 @@ function reportMissingId(ctx: JobContext, spec: FetchSpec, raw: unknown, page: n
     recordId: `(missing ID) page ${page}, record ${position}`,
     ...(label ? { label } : {}),
     field: 'ID',
-    reason: 'Cin7 Core sent this record without an ID, so it cannot be imported. Check the record in Cin7 Core.',
+    reason:
+      'Cin7 Core sent this record without an ID, so it cannot be imported. Check the record in Cin7 Core.',
   });
   log.warn(`Skipped a ${spec.entity} record without an ID on page ${page} (record ${position})`);
 }

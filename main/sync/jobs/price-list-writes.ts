@@ -16,7 +16,10 @@ const AGENT_KEY_PREFIX = 'pl_';
 export function toWirePriceList(list: PlannedPriceList): WirePriceListInput {
   return {
     name: list.name.slice(0, MAX_NAME),
-    prices: list.prices.map((entry) => ({ productExternalId: entry.productId, price: entry.price.toFixed(4) })),
+    prices: list.prices.map((entry) => ({
+      productExternalId: entry.productId,
+      price: entry.price.toFixed(4),
+    })),
   };
 }
 
@@ -38,8 +41,12 @@ export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]
       try {
         const response = await ctx.upstock.putPriceList(list.key, wire);
         ctx.result.count('priceLists', response.result);
-        ctx.store.mappings.upsertMany([{ entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash }]);
-        log.info(`Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`);
+        ctx.store.mappings.upsertMany([
+          { entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash },
+        ]);
+        log.info(
+          `Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`,
+        );
       } catch (error) {
         if (!(error instanceof UpstockApiError) || error.status !== 422) throw error;
         ctx.result.count('priceLists', 'failed');
@@ -63,7 +70,10 @@ export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]
  * between a put and its record). A list still in use (409) is reported and kept for the next
  * run; one already gone is forgotten.
  */
-export async function retireUnusedLists(ctx: JobContext, plannedKeys: ReadonlySet<string>): Promise<void> {
+export async function retireUnusedLists(
+  ctx: JobContext,
+  plannedKeys: ReadonlySet<string>,
+): Promise<void> {
   const keys = new Set(
     ctx.store.mappings
       .list('priceList')
@@ -72,7 +82,8 @@ export async function retireUnusedLists(ctx: JobContext, plannedKeys: ReadonlySe
   );
   if (ctx.mode === 'full') {
     for (const summary of await ctx.upstock.listPriceLists()) {
-      if (summary.key.startsWith(AGENT_KEY_PREFIX) && !plannedKeys.has(summary.key)) keys.add(summary.key);
+      if (summary.key.startsWith(AGENT_KEY_PREFIX) && !plannedKeys.has(summary.key))
+        keys.add(summary.key);
     }
   }
 

@@ -30,7 +30,8 @@ export const pricesJob: Job = {
       customers,
       tiers: reference.priceTiers,
       discountRules: reference.discountRules,
-      applyCustomerDiscountAfterOtherDiscounts: reference.me.applyCustomerDiscountsAfterOtherDiscounts,
+      applyCustomerDiscountAfterOtherDiscounts:
+        reference.me.applyCustomerDiscountsAfterOtherDiscounts,
     });
     recordPlanReports(ctx, plan);
     log.info(
@@ -55,7 +56,8 @@ function carriedProducts(ctx: JobContext, tierNames: string[]): DearProduct[] {
     const parsed = parseProduct(ctx.store.catalog.getProduct(id), tierNames);
     if (!parsed.ok) continue;
     const product = parsed.value;
-    if (product.type === 'Service' || product.status === 'Deprecated' || !product.sellable) continue;
+    if (product.type === 'Service' || product.status === 'Deprecated' || !product.sellable)
+      continue;
     products.push(product);
   }
   return products;

@@ -44,9 +44,15 @@ export const productsJob: Job = {
 };
 
 /** Builds and sends every selected (or previously sent) product whose payload changed. */
-async function pushProducts(ctx: JobContext, tierNames: string[], alreadyReported: Set<string>): Promise<void> {
+async function pushProducts(
+  ctx: JobContext,
+  tierNames: string[],
+  alreadyReported: Set<string>,
+): Promise<void> {
   const selected = new Set(ctx.store.selection.listSelected());
-  const mappings = new Map(ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping]));
+  const mappings = new Map(
+    ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping]),
+  );
   const candidates = [...new Set([...selected, ...mappings.keys()])].sort();
   const pending: PendingRecord<WireProductInput>[] = [];
 
@@ -101,7 +107,11 @@ function pendingProduct(product: DearProduct, selected: boolean): PendingRecord<
  * them from the cache and the selection. Products never sent to Upstock are only dropped; one
  * Upstock rejects stays cached for the next full pass.
  */
-async function discontinueGone(ctx: JobContext, goneIds: string[], tierNames: string[]): Promise<void> {
+async function discontinueGone(
+  ctx: JobContext,
+  goneIds: string[],
+  tierNames: string[],
+): Promise<void> {
   log.info(`${goneIds.length} cached products are gone from Cin7 Core`, goneIds.slice(0, 20));
   const pending: PendingRecord<WireProductInput>[] = [];
   const droppable: string[] = [];
@@ -115,7 +125,8 @@ async function discontinueGone(ctx: JobContext, goneIds: string[], tierNames: st
       ctx.result.fail({
         entity: 'products',
         recordId: id,
-        reason: 'The product is gone from Cin7 Core, but its cached copy is malformed, so it could not be discontinued in Upstock. Discontinue it there by hand.',
+        reason:
+          'The product is gone from Cin7 Core, but its cached copy is malformed, so it could not be discontinued in Upstock. Discontinue it there by hand.',
       });
       continue;
     }
@@ -147,6 +158,7 @@ function reportNotInCatalog(ctx: JobContext, id: string): void {
   ctx.result.fail({
     entity: 'products',
     recordId: id,
-    reason: 'The product is selected but Cin7 Core did not list it. Deselect it, or run a full sync if it was just created.',
+    reason:
+      'The product is selected but Cin7 Core did not list it. Deselect it, or run a full sync if it was just created.',
   });
 }

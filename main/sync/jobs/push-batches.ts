@@ -14,7 +14,7 @@ export interface PendingRecord<P> {
   hash: string;
 }
 
-/** How a batch is sent and what to record once Upstock accepts a record. */
+/** The send function of a batch, and what to record once Upstock accepts a record. */
 export interface PushSpec<P> {
   /** Counts entity, such as "products". */
   entity: string;
@@ -49,7 +49,9 @@ export async function pushBatches<P>(
     for (const result of response.results) {
       const record = batch[result.index];
       if (!record) {
-        log.warn(`Upstock answered for index ${result.index} of a ${spec.entity} batch of ${batch.length}; ignored`);
+        log.warn(
+          `Upstock returned a result for index ${result.index} of a ${spec.entity} batch of ${batch.length}; ignored it`,
+        );
         continue;
       }
       if (result.result === 'failed') {
@@ -63,12 +65,20 @@ export async function pushBatches<P>(
             reason: `Upstock rejected ${error.field}: ${error.reason}`,
           });
         }
-        log.warn(`Upstock rejected ${spec.entity} ${record.dearId} (${record.label})`, result.errors);
+        log.warn(
+          `Upstock rejected ${spec.entity} ${record.dearId} (${record.label})`,
+          result.errors,
+        );
         continue;
       }
       ctx.result.count(spec.entity, result.result);
       acceptedIds.add(record.dearId);
-      accepted.push({ entity: spec.mappingEntity, dearId: record.dearId, upstockId: result.id, contentHash: record.hash });
+      accepted.push({
+        entity: spec.mappingEntity,
+        dearId: record.dearId,
+        upstockId: result.id,
+        contentHash: record.hash,
+      });
       if (spec.alsoRecord) accepted.push(...spec.alsoRecord(record));
     }
     ctx.store.mappings.upsertMany(accepted);

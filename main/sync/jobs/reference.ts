@@ -11,7 +11,7 @@ import {
 const log = getLogger('sync');
 
 /**
- * How old the cached reference books may be before an incremental run fetches them again.
+ * Maximum age of the cached reference books before an incremental run fetches them again.
  * Reference data (tiers, tax rules, locations, discount rules) changes rarely, so it is read
  * on this slower cycle; a full run always reads it.
  */
@@ -62,7 +62,13 @@ export async function fetchReference(ctx: JobContext): Promise<ReferenceData> {
   saveReference(ctx.store.catalog, raw as RawReference);
   const { data, issues } = parseReference(raw as RawReference);
   for (const issue of issues) {
-    ctx.result.fail({ entity: 'reference', recordId: issue.recordId, label: issue.book, field: issue.field, reason: issue.reason });
+    ctx.result.fail({
+      entity: 'reference',
+      recordId: issue.recordId,
+      label: issue.book,
+      field: issue.field,
+      reason: issue.reason,
+    });
   }
   ctx.result.count('reference', 'updated');
   log.info(

@@ -10,12 +10,17 @@ export interface SimpleProductDiscount {
   amount: Decimal;
 }
 
-/** How a product's `DiscountRule` affects its price list price. */
+/** The effect of a product's `DiscountRule` on its price list price. */
 export type ProductDiscount =
   | { kind: 'none' }
   | SimpleProductDiscount
   /** The rule exists but no price list can express it; the product is priced without it. */
-  | { kind: 'unrepresentable'; ruleName: string; ruleKind: UnrepresentableRule['kind']; detail: string }
+  | {
+      kind: 'unrepresentable';
+      ruleName: string;
+      ruleKind: UnrepresentableRule['kind'];
+      detail: string;
+    }
   /** The product names a rule that `/reference/discount` does not return. */
   | { kind: 'unknown-rule'; ruleName: string };
 
@@ -24,8 +29,8 @@ const SIMPLE_TYPES = new Set(['DiscountPercent', 'DiscountAmount', 'PriceOverrid
 /**
  * Resolves a product's discount rule by name. Inactive rules resolve to `none`, because Cin7
  * Core does not apply them. Simple rules with a percent, amount or price override line become
- * a `simple` discount; quantity breaks, free shipping, markups and flat amounts are
- * `unrepresentable` and leave the price as it was.
+ * a `simple` discount. Quantity breaks, free shipping, markups and flat amounts are
+ * `unrepresentable`, so they leave the price as it was.
  */
 export function resolveProductDiscount(
   ruleName: string | null,
@@ -49,7 +54,8 @@ export function resolveProductDiscount(
       kind: 'unrepresentable',
       ruleName: rule.name,
       ruleKind: 'free-shipping',
-      detail: 'Free shipping depends on the order total; Upstock price lists carry product prices only.',
+      detail:
+        'Free shipping depends on the order total; Upstock price lists carry product prices only.',
     };
   }
 
@@ -83,7 +89,9 @@ function findIgnoringCase(
 }
 
 /** Indexes discount rules by name; when two rules share a name, the first one wins. */
-export function indexRulesByName(rules: readonly DearDiscountRule[]): Map<string, DearDiscountRule> {
+export function indexRulesByName(
+  rules: readonly DearDiscountRule[],
+): Map<string, DearDiscountRule> {
   const byName = new Map<string, DearDiscountRule>();
   for (const rule of rules) if (!byName.has(rule.name)) byName.set(rule.name, rule);
   return byName;

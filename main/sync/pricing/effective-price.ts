@@ -19,12 +19,12 @@ export interface PricedCustomer {
   specialPrices: ReadonlyMap<string, Decimal>;
 }
 
-/** How one price came about, for logs and tests. */
+/** One computed price with its source, for logs and tests. */
 export interface PriceBreakdown {
   price: Decimal;
   source: 'customer-price' | 'tier';
   tierPrice: Decimal | null;
-  /** Which discount was applied on top of the tier price. */
+  /** The discounts applied on top of the tier price. */
   applied: 'none' | 'product' | 'customer' | 'both';
 }
 
@@ -36,7 +36,10 @@ const HUNDRED = new Decimal(100);
  * customer without a tier, or with a name `/ref/priceTier` does not list, is priced at tier 1
  * and the fallback is recorded so the caller can report it.
  */
-export function resolveTier(tierName: string | null, tiers: readonly DearPriceTier[]): ResolvedTier {
+export function resolveTier(
+  tierName: string | null,
+  tiers: readonly DearPriceTier[],
+): ResolvedTier {
   const first = tiers.find((tier) => tier.code === 1) ?? { code: 1, name: 'Tier 1' };
   if (!tierName || tierName.trim() === '') return { ...first, fallback: 'no-tier' };
   const exact = tiers.find((tier) => tier.name === tierName);
@@ -48,10 +51,17 @@ export function resolveTier(tierName: string | null, tiers: readonly DearPriceTi
 }
 
 /** Builds the pricing view of a customer: resolved tier, discount and special prices. */
-export function toPricedCustomer(customer: DearCustomer, tiers: readonly DearPriceTier[]): PricedCustomer {
+export function toPricedCustomer(
+  customer: DearCustomer,
+  tiers: readonly DearPriceTier[],
+): PricedCustomer {
   const specialPrices = new Map<string, Decimal>();
   for (const entry of customer.productPrices) specialPrices.set(entry.productId, entry.price);
-  return { tier: resolveTier(customer.priceTier, tiers), discount: customer.discount, specialPrices };
+  return {
+    tier: resolveTier(customer.priceTier, tiers),
+    discount: customer.discount,
+    specialPrices,
+  };
 }
 
 /** Rounds to 4 decimal places, half away from zero, and never below zero. */
@@ -71,7 +81,7 @@ export function roundPrice(value: Decimal): Decimal {
  *    discounts applies on its own.
  *
  * NOTE: Cin7 Core does not document how the customer discount and a product discount combine
- * when the setting is false; "the larger one wins" is our reading and is unconfirmed. It is
+ * when the setting is false. "The larger one wins" is our reading and is unconfirmed. It is
  * also unconfirmed whether a tier price of 0 means "free" or "not set".
  */
 export function effectivePrice(
@@ -81,7 +91,13 @@ export function effectivePrice(
   applyCustomerDiscountAfterOtherDiscounts: boolean,
 ): PriceBreakdown {
   const special = customer.specialPrices.get(product.id);
-  if (special) return { price: roundPrice(special), source: 'customer-price', tierPrice: null, applied: 'none' };
+  if (special)
+    return {
+      price: roundPrice(special),
+      source: 'customer-price',
+      tierPrice: null,
+      applied: 'none',
+    };
 
   const tierPrice = product.tierPrices[customer.tier.code - 1] ?? ZERO;
   const afterProduct = applyProductDiscount(tierPrice, productDiscount);
@@ -94,7 +110,12 @@ export function effectivePrice(
   }
   if (applyCustomerDiscountAfterOtherDiscounts) {
     const price = applyPercent(afterProduct, customer.discount);
-    return { price: roundPrice(price), source: 'tier', tierPrice, applied: hasProductDiscount ? 'both' : 'customer' };
+    return {
+      price: roundPrice(price),
+      source: 'tier',
+      tierPrice,
+      applied: hasProductDiscount ? 'both' : 'customer',
+    };
   }
 
   const afterCustomer = applyPercent(tierPrice, customer.discount);

@@ -1,12 +1,26 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
-import type { DearCustomer, DearDiscountRule, DearPriceTier, DearProduct } from '../../dear/records.js';
+import type {
+  DearCustomer,
+  DearDiscountRule,
+  DearPriceTier,
+  DearProduct,
+} from '../../dear/records.js';
 import type { UnrepresentableRule } from '../../../shared/sync.js';
-import { indexRulesByName, resolveProductDiscount, type ProductDiscount } from './discount-rules.js';
-import { effectivePrice, toPricedCustomer, type PricedCustomer, type ResolvedTier } from './effective-price.js';
+import {
+  indexRulesByName,
+  resolveProductDiscount,
+  type ProductDiscount,
+} from './discount-rules.js';
+import {
+  effectivePrice,
+  toPricedCustomer,
+  type PricedCustomer,
+  type ResolvedTier,
+} from './effective-price.js';
 import { reportUnrepresentable, type DealSummary } from './unrepresentable.js';
 
-/** What the price list planner reads. */
+/** Input of the price list planner. */
 export interface PricingInput {
   /** The products the lists carry: selected, sellable, not services, not deprecated. */
   products: readonly DearProduct[];
@@ -68,12 +82,17 @@ interface Profile {
 export function planPriceLists(input: PricingInput): PricingPlan {
   const products = [...input.products].sort((a, b) => compare(a.id, b.id));
   const rulesByName = indexRulesByName(input.discountRules);
-  const discounts = products.map((product) => resolveProductDiscount(product.discountRule, rulesByName));
+  const discounts = products.map((product) =>
+    resolveProductDiscount(product.discountRule, rulesByName),
+  );
   const issues = productIssues(products, discounts);
   const applyAfter = input.applyCustomerDiscountAfterOtherDiscounts;
 
   const genericVectors = new Map<string, string[]>();
-  const groups = new Map<string, { prices: string[]; members: { customer: DearCustomer; profile: Profile }[] }>();
+  const groups = new Map<
+    string,
+    { prices: string[]; members: { customer: DearCustomer; profile: Profile }[] }
+  >();
 
   for (const customer of input.customers) {
     const priced = toPricedCustomer(customer, input.tiers);
@@ -114,7 +133,10 @@ export function planPriceLists(input: PricingInput): PricingPlan {
     lists.push({
       key,
       name: naming.name,
-      prices: products.map((product, i) => ({ productId: product.id, price: new Decimal(group.prices[i]!) })),
+      prices: products.map((product, i) => ({
+        productId: product.id,
+        price: new Decimal(group.prices[i]!),
+      })),
       customerIds,
     });
   }
@@ -138,7 +160,12 @@ function genericProfileId(customer: PricedCustomer): string {
   return `tier=${customer.tier.code};discount=${customer.discount.toString()}`;
 }
 
-function profileFor(customer: DearCustomer, priced: PricedCustomer, genericId: string, specialCount: number): Profile {
+function profileFor(
+  customer: DearCustomer,
+  priced: PricedCustomer,
+  genericId: string,
+  specialCount: number,
+): Profile {
   const base = priced.discount.isZero()
     ? priced.tier.name
     : `${priced.tier.name} \u2212${priced.discount.toString()}%`;
@@ -153,7 +180,9 @@ function profileFor(customer: DearCustomer, priced: PricedCustomer, genericId: s
 
 /** Prefers a tier-and-discount profile, so a shared list keeps its key as members come and go. */
 function chooseProfile(profiles: Profile[]): Profile {
-  const sorted = [...profiles].sort((a, b) => Number(b.generic) - Number(a.generic) || compare(a.id, b.id));
+  const sorted = [...profiles].sort(
+    (a, b) => Number(b.generic) - Number(a.generic) || compare(a.id, b.id),
+  );
   return sorted[0]!;
 }
 
@@ -172,7 +201,13 @@ function tierIssueFor(customer: DearCustomer, tier: ResolvedTier): PricingIssue 
     tier.fallback === 'no-tier'
       ? `Customer has no price tier, so it is priced at tier 1 ("${tier.name}"). Set its price tier in Cin7 Core if that is wrong.`
       : `Price tier "${customer.priceTier}" is not one of the account's price tiers, so the customer is priced at tier 1 ("${tier.name}"). Correct the customer's price tier in Cin7 Core.`;
-  return { entity: 'customer', recordId: customer.id, label: customer.name, field: 'PriceTier', reason };
+  return {
+    entity: 'customer',
+    recordId: customer.id,
+    label: customer.name,
+    field: 'PriceTier',
+    reason,
+  };
 }
 
 function productIssues(products: DearProduct[], discounts: ProductDiscount[]): PricingIssue[] {
@@ -196,5 +231,7 @@ function hash(text: string): string {
 }
 
 function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

@@ -13,8 +13,8 @@ export interface DealSummary {
 /**
  * Counts the rules no Upstock price list can express: one entry per rule, with the number of
  * carried products that name it, plus one entry per active deal with the customers it targets.
- * Every active free-shipping rule is listed, since it applies to orders rather than products;
- * other rules that no carried product uses are left out, as they change no price sent.
+ * Every active free-shipping rule is listed, because it applies to orders rather than products.
+ * Other rules that no carried product uses are left out, because they change no price sent.
  */
 export function reportUnrepresentable(
   discounts: readonly ProductDiscount[],
@@ -28,7 +28,8 @@ export function reportUnrepresentable(
       kind: 'free-shipping',
       ruleName: rule.name,
       affected: 0,
-      detail: 'Free shipping depends on the order total; Upstock price lists carry product prices only.',
+      detail:
+        'Free shipping depends on the order total; Upstock price lists carry product prices only.',
     });
   }
   for (const discount of discounts) {
@@ -45,7 +46,12 @@ export function reportUnrepresentable(
 
   const reported = [...byRule.values()].sort((a, b) => a.ruleName.localeCompare(b.ruleName));
   for (const deal of deals) {
-    reported.push({ kind: 'deal', ruleName: deal.name, affected: deal.customerCount, detail: deal.detail });
+    reported.push({
+      kind: 'deal',
+      ruleName: deal.name,
+      affected: deal.customerCount,
+      detail: deal.detail,
+    });
   }
   return reported;
 }

@@ -25,7 +25,9 @@ export async function startUpdateServer(prefix = '/updates/'): Promise<UpdateSer
       return;
     }
     // Closing each connection keeps the client from stacking listeners on a reused socket.
-    response.writeHead(200, { 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
+    response
+      .writeHead(200, { 'content-length': Buffer.byteLength(body), connection: 'close' })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -33,7 +35,10 @@ export async function startUpdateServer(prefix = '/updates/'): Promise<UpdateSer
     url: `http://127.0.0.1:${port}${prefix}`,
     files,
     requests,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
 

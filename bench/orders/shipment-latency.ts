@@ -42,7 +42,8 @@ if (saleIds.some((saleId) => !saleId)) throw new Error('Not every order was push
 let polling = true;
 const poller = (async () => {
   while (polling) {
-    await runner.run('shipments', { trigger: 'schedule', mode: 'incremental' });
+    const summary = await runner.run('shipments', { trigger: 'schedule', mode: 'incremental' });
+    if (process.env.DBG) console.error(JSON.stringify(summary));
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
   }
 })();

@@ -220,6 +220,8 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
 
     const result = recorder.snapshot();
     const outcome = describeOutcome(result, failure, controller.signal.aborted);
+    // NOTE: the counts are deltas of the shared clients' counters, so a job of another group
+    // running at the same time (orders during an import) adds its calls to this run's.
     const apiCalls = {
       dear: (clients?.dear.stats.calls ?? 0) - callsBefore.dear,
       upstock: (clients?.upstock.stats?.calls ?? 0) - callsBefore.upstock,

@@ -20,6 +20,11 @@ type Notification = IpcEvents['notification:added'];
 export interface WebBridgeOptions {
   /** A started engine; the server never starts or stops it. */
   engine: EngineApi & Partial<EngineOrderApi>;
+  /**
+   * The orders part, when the engine itself has no `ordersNeedingAttention` and `retryOrder`
+   * (the command line adds them from main/orders the same way).
+   */
+  orders?: EngineOrderApi;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -62,6 +67,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     notifications: { list: () => notifications },
     onSettingsChanged: () => undefined,
   });
+  const { orders } = options;
+  if (orders) {
+    handlers['orders:attention'] = () => orders.ordersNeedingAttention();
+    handlers['orders:retry'] = (request) => orders.retryOrder(request.orderId);
+  }
 
   const stopStatus = engine.on('status', (status) => {
     for (const note of notificationsForStatusChange(previousStatus, status)) {

@@ -2,6 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../main/engine.js';
+import { listOrdersNeedingAttention, retryOrder } from '../../main/orders/attention.js';
+import { ordersJob } from '../../main/orders/orders-job.js';
+import { shipmentsJob } from '../../main/orders/shipments.js';
 import { sampleSeed } from '../../main/sample/sample-merchant.js';
 import { SettingsStore } from '../../main/settings/index.js';
 import { startDearSimulator, type DearSimulator } from '../../main/simulators/dear/server.js';
@@ -22,8 +25,8 @@ export interface Stack {
 
 /**
  * Starts the Cin7 Core simulator with the sample merchant, the Upstock simulator, a real
- * engine on a temporary data folder (no keychain: connecting keeps the secrets in memory) and
- * the web bridge serving the built window.
+ * engine on a temporary data folder with the orders and shipments jobs (no keychain:
+ * connecting keeps the secrets in memory) and the web bridge serving the built window.
  */
 export async function startStack(rendererDir: string): Promise<Stack> {
   const root = await mkdtemp(join(tmpdir(), 'uds-e2e-'));
@@ -36,8 +39,18 @@ export async function startStack(rendererDir: string): Promise<Stack> {
     upstockBaseUrl: upstock.url,
     timeoutMs: 10_000,
   });
+  engine.registerJob(ordersJob);
+  engine.registerJob(shipmentsJob);
+  engine.setAttentionCounter(() => listOrdersNeedingAttention(engine.store).length);
   await engine.start();
-  const bridge = await startWebBridge({ engine, rendererDir });
+  const bridge = await startWebBridge({
+    engine,
+    rendererDir,
+    orders: {
+      ordersNeedingAttention: () => listOrdersNeedingAttention(engine.store),
+      retryOrder: async (orderId) => retryOrder(engine.store, orderId),
+    },
+  });
 
   return {
     dear,

@@ -138,7 +138,9 @@ function sinceCursor(ctx: JobContext, cursorName: string): Date | undefined {
   if (!cursor) return undefined;
   const at = new Date(cursor);
   if (Number.isNaN(at.getTime())) {
-    log.warn(`Cursor ${cursorName} contains "${cursor}", which is not a valid date; reading everything`);
+    log.warn(
+      `Cursor ${cursorName} contains "${cursor}", which is not a valid date; reading everything`,
+    );
     return undefined;
   }
   return new Date(at.getTime() - ctx.settings.sync.overlapMinutes * 60_000);

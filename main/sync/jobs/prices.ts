@@ -34,6 +34,7 @@ export const pricesJob: Job = {
         reference.me.applyCustomerDiscountsAfterOtherDiscounts,
     });
     recordPlanReports(ctx, plan);
+    warnForeignCurrency(customers, reference.me.currency);
     log.info(
       `Planned ${plan.lists.length} price lists for ${customers.length} customers and ${products.length} products`,
     );
@@ -70,6 +71,23 @@ function activeCustomers(ctx: JobContext): DearCustomer[] {
     if (parsed.ok && parsed.value.status !== 'Deprecated') customers.push(parsed.value);
   }
   return customers;
+}
+
+/**
+ * Logs customers whose currency differs from the account's. Their lists carry base-currency
+ * prices, because Upstock takes orders in the base currency only.
+ */
+function warnForeignCurrency(customers: DearCustomer[], baseCurrency: string): void {
+  const foreign = customers.filter(
+    (customer) => customer.currency && customer.currency !== baseCurrency,
+  );
+  if (foreign.length === 0) return;
+  log.warn(
+    `${foreign.length} customers use a currency other than ${baseCurrency}; their price lists carry ${baseCurrency} prices`,
+    foreign
+      .slice(0, 20)
+      .map((customer) => `${customer.id} (${customer.name}, ${customer.currency})`),
+  );
 }
 
 function recordPlanReports(ctx: JobContext, plan: PricingPlan): void {

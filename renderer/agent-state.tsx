@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import type { AgentStatus, JobName, JobProgress } from '../shared/sync.js';
 import { errorMessage, invoke, subscribe } from './bridge.js';
 
-/** The agent as every screen sees it: its status and the progress of running jobs. */
+/** The agent state that every screen reads: its status and the progress of running jobs. */
 export interface AgentState {
   status: AgentStatus | null;
   /** Set when `status:get` failed; the header shows it. */

@@ -57,13 +57,17 @@ function readChannelFiles(dir: string) {
  */
 export function stageRollout(dir: string, version: string, percent: number): ChannelFileChange[] {
   if (!(ROLLOUT_STEPS as readonly number[]).includes(percent)) {
-    throw new Error(`Rollout percent ${percent} is not a step; use one of ${ROLLOUT_STEPS.join(', ')}.`);
+    throw new Error(
+      `Rollout percent ${percent} is not a step; use one of ${ROLLOUT_STEPS.join(', ')}.`,
+    );
   }
 
   const files = readChannelFiles(dir);
   for (const { file, version: found, before } of files) {
     if (found !== version) {
-      throw new Error(`${file} publishes version ${found}, not ${version}. Check the version and --dir.`);
+      throw new Error(
+        `${file} publishes version ${found}, not ${version}. Check the version and --dir.`,
+      );
     }
     if (before !== null && before !== 0 && percent < before) {
       throw new Error(
@@ -115,7 +119,8 @@ export function runReleaseCli(argv: string[]): void {
     .argument('<percent>', 'rollout step: 10, 50 or 100', parseStep)
     .option('--dir <folder>', 'folder with the channel files', 'release')
     .action((version: string, percent: number, options: { dir: string }) => {
-      for (const change of stageRollout(options.dir, version, percent)) console.log(describe(change));
+      for (const change of stageRollout(options.dir, version, percent))
+        console.log(describe(change));
       console.log('Copy the channel files to the update server to apply the change.');
     });
   program

@@ -36,14 +36,23 @@ const single = placeApprovedOrder(world, {
 const callsBefore = agent.dear.stats.calls;
 await runner.run('orders', { trigger: 'manual', mode: 'incremental' });
 const happyPathCalls = agent.dear.stats.calls - callsBefore;
-if (ledgerFor(agent.store).get(single.id)?.state !== 'pushed') throw new Error('The happy-path order was not pushed');
+if (ledgerFor(agent.store).get(single.id)?.state !== 'pushed')
+  throw new Error('The happy-path order was not pushed');
 
 const orders = Array.from({ length: orderCount }, (_, index) =>
   placeApprovedOrder(world, {
     customerId: world.customerIds[index % world.customerIds.length]!,
     lines: [
-      { productId: world.productIds[index % world.productIds.length]!, quantity: '2', unitPrice: '4.2000' },
-      { productId: world.productIds[(index + 1) % world.productIds.length]!, quantity: '1', unitPrice: '11.0000' },
+      {
+        productId: world.productIds[index % world.productIds.length]!,
+        quantity: '2',
+        unitPrice: '4.2000',
+      },
+      {
+        productId: world.productIds[(index + 1) % world.productIds.length]!,
+        quantity: '1',
+        unitPrice: '11.0000',
+      },
     ],
     freight: '7.5000',
   }),
@@ -85,7 +94,7 @@ process.stdout.write(
       dearCallsDuringRun: agent.dear.stats.calls - callsAtStart,
       shipmentPollsDuringRun: shipmentPolls,
       elapsedMsScaled: elapsedMs,
-      // One scaled minute holds the same call budget as a real minute, so the rate carries over.
+      // One scaled minute has the same call budget as a real minute, so the rate carries over.
       ordersPerMinute: Number((pushed / scaledMinutes).toFixed(1)),
       node: process.version,
     },

@@ -152,6 +152,14 @@ export class DearClient {
     return collectRecords(this.list('reference/discount', 'DiscountRules', this.pageSize, signal));
   }
 
+  /**
+   * Returns every raw deal (`reference/deals`, all pages; see `parseDeal`). Cin7 Core may leave
+   * `Total` out of this response, so the walk also stops on the first short page.
+   */
+  deals(signal?: AbortSignal): Promise<unknown[]> {
+    return collectRecords(this.list('reference/deals', 'Deals', this.pageSize, signal));
+  }
+
   /** Returns every raw company contact (`me/contacts`, all pages); reps are among them. */
   companyContacts(signal?: AbortSignal): Promise<unknown[]> {
     return collectRecords(this.list('me/contacts', 'MeContactsList', this.pageSize, signal));

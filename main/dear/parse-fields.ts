@@ -162,6 +162,25 @@ export function requiredDate() {
     });
 }
 
+/** Builds an optional Cin7 Core date or date-time: missing, null and '' become null. */
+export function optionalDate() {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): Date | null => {
+      if (isAbsent(value) || value === '') return null;
+      const date = typeof value === 'string' ? parseDearDate(value) : null;
+      if (date === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not a date Cin7 Core sends (${describeInput(value)}). ${FIX}`,
+        });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
+
 /** Tags: Cin7 Core's comma-delimited string (or a list), trimmed, empty tags dropped. */
 export function tagList() {
   return z

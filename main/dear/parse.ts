@@ -5,6 +5,7 @@
  */
 export { normalizeProductType, parseProduct, tierNamesOf, TIER_COUNT } from './parse-product.js';
 export { parseCustomer } from './parse-customer.js';
+export { parseDeal } from './parse-deal.js';
 export {
   parseCarrier,
   parseCompanyContact,

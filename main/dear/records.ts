@@ -161,6 +161,43 @@ export interface DearCompanyContact {
   type: string | null;
 }
 
+/** What a deal discount is limited to: a brand, category, product tag or product. */
+export interface DearDealScope {
+  kind: 'brand' | 'category' | 'tag' | 'product';
+  /** `BrandID`, `CategoryID` or `ProductID`; null for tags, which Cin7 Core names only. */
+  id: string | null;
+  /** Brand, category or tag name; the SKU (else the name) for a product. */
+  name: string;
+  /** `Buy` (what qualifies) or `Get` (what is discounted); null when Cin7 Core leaves it out. */
+  side: 'Buy' | 'Get' | string | null;
+}
+
+/** One discount of a deal. Buy and Get values are kept out: their meaning is undocumented. */
+export interface DearDealDiscount {
+  id: string | null;
+  name: string | null;
+  discountType: 'Simple' | 'QuantityBased' | 'FreeShipping' | string;
+  isOrderLevel: boolean;
+  scopes: DearDealScope[];
+}
+
+/** A deal from `GET reference/deals`: a customer-group or coupon discount. */
+export interface DearDeal {
+  id: string;
+  name: string;
+  /** Start and end dates as Cin7 Core sends them (midnight, no time zone); null when open. */
+  dateFrom: Date | null;
+  dateTo: Date | null;
+  isActive: boolean;
+  allowCoupons: boolean;
+  customersGroup: 'All' | 'B2B' | 'POS' | 'Specified' | 'CustomerTags' | string;
+  /** The listed customers, for `Specified`. */
+  customers: { customerId: string; customerName: string | null }[];
+  /** The customer tags, for `CustomerTags`. */
+  customerTags: string[];
+  discounts: DearDealDiscount[];
+}
+
 /** Result of parsing one raw record. */
 export type ParseResult<T> =
   | { ok: true; value: T }

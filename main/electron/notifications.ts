@@ -6,10 +6,7 @@ export type NotificationEntry = IpcEvents['notification:added'];
 
 /** What a notification is about; toasts are limited per kind. */
 export type NotificationKind =
-  | 'orders-attention'
-  | 'credentials-rejected'
-  | 'app-error'
-  | 'update-ready';
+  'orders-attention' | 'credentials-rejected' | 'app-error' | 'update-ready';
 
 export interface NotificationCenterOptions {
   /** Shows a desktop notification (toast). */
@@ -50,7 +47,12 @@ export class NotificationCenter {
 
   /** Records a notification, tells the window, and shows a toast unless one was shown lately. */
   add(kind: NotificationKind, title: string, body: string): NotificationEntry {
-    const entry: NotificationEntry = { id: randomUUID(), title, body, at: new Date().toISOString() };
+    const entry: NotificationEntry = {
+      id: randomUUID(),
+      title,
+      body,
+      at: new Date().toISOString(),
+    };
     this.entries.unshift(entry);
     this.entries.length = Math.min(this.entries.length, this.maxKept);
     this.options.onAdded(entry);
@@ -114,17 +116,20 @@ export class NotificationCenter {
 
   private scheduleFlush(kind: NotificationKind, delayMs: number): void {
     if (this.flushTimers.has(kind)) return;
-    const timer = setTimeout(() => {
-      this.flushTimers.delete(kind);
-      const count = this.suppressed.get(kind) ?? 0;
-      this.suppressed.delete(kind);
-      if (count === 0) return;
-      this.toast(
-        kind,
-        `${count} more notification${count === 1 ? '' : 's'} ${KIND_SUMMARIES[kind]}`,
-        'Open Upstock Dear Sync to see them.',
-      );
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        this.flushTimers.delete(kind);
+        const count = this.suppressed.get(kind) ?? 0;
+        this.suppressed.delete(kind);
+        if (count === 0) return;
+        this.toast(
+          kind,
+          `${count} more notification${count === 1 ? '' : 's'} ${KIND_SUMMARIES[kind]}`,
+          'Open Upstock Dear Sync to see them.',
+        );
+      },
+      Math.max(0, delayMs),
+    );
     timer.unref?.();
     this.flushTimers.set(kind, timer);
   }

@@ -20,7 +20,10 @@ export function listOrdersNeedingAttention(store: Store): OrderAttentionRow[] {
 
 /** Raised when a retry names an order that is not parked. */
 export class OrderNotParkedError extends Error {
-  constructor(readonly orderId: string, readonly state: string | null) {
+  constructor(
+    readonly orderId: string,
+    readonly state: string | null,
+  ) {
     super(
       state === null
         ? `Order ${orderId} is not in the order ledger; only parked orders can be retried.`

@@ -28,7 +28,8 @@ export class MappingInputs {
 
   private constructor(
     private readonly store: Store,
-    private readonly data: ReferenceData | Pick<ReferenceData, 'me' | 'taxRules' | 'locations' | 'priceTiers'>,
+    private readonly data:
+      ReferenceData | Pick<ReferenceData, 'me' | 'taxRules' | 'locations' | 'priceTiers'>,
   ) {}
 
   /**
@@ -47,7 +48,8 @@ export class MappingInputs {
     const taxRules = keepParsed(await dear.taxRules(), parseTaxRule, 'tax rule');
     const locations = keepParsed(await dear.locations(), parseLocation, 'location');
     const tiers = parsePriceTiers(await dear.priceTiers());
-    if (!tiers.ok) log.warn(`Price tiers cannot be parsed (${tiers.reason}); using default tier names`);
+    if (!tiers.ok)
+      log.warn(`Price tiers cannot be parsed (${tiers.reason}); using default tier names`);
     const priceTiers = tiers.ok ? tiers.value : [];
     return new MappingInputs(store, { me, taxRules, locations, priceTiers });
   }
@@ -87,7 +89,10 @@ export class MappingInputs {
     if (raw !== null) {
       const parsed = parseProduct(raw, tierNamesOf(this.data.priceTiers));
       if (parsed.ok) product = parsed.value;
-      else log.warn(`Cached product ${productId} cannot be parsed (${parsed.field}: ${parsed.reason})`);
+      else
+        log.warn(
+          `Cached product ${productId} cannot be parsed (${parsed.field}: ${parsed.reason})`,
+        );
     }
     this.productCache.set(productId, product);
     return product;

@@ -1,7 +1,14 @@
 import type { JobContext } from '../sync/job.js';
 import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
 
-const DEAR_METHODS = ['createSale', 'createSaleOrder', 'getSale', 'getSaleOrder', 'saleList', 'findSalesByExternalId'];
+const DEAR_METHODS = [
+  'createSale',
+  'createSaleOrder',
+  'getSale',
+  'getSaleOrder',
+  'saleList',
+  'findSalesByExternalId',
+];
 const UPSTOCK_METHODS = [
   'listApprovedOrders',
   'getOrder',

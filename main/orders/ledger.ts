@@ -5,7 +5,7 @@ import type { Store } from '../store/types.js';
  * The order ledger repository. The push state machine moves an order through
  * claimed → sale-requested → sale-created → order-requested → order-created → pushed, or to
  * parked from any step. A `*-requested` state is written before the Cin7 Core call and the
- * following state after it succeeds, so after a crash the ledger says whether a call may have
+ * following state after it succeeds, so after a crash the ledger shows whether a call may have
  * reached Cin7 Core. Every change also appends a row to `order_ledger_events`.
  */
 
@@ -27,7 +27,7 @@ export const UNFINISHED_STATES: readonly LedgerState[] = [
   'order-created',
 ];
 
-/** What the shipments job last reported to Upstock for a pushed order. */
+/** The shipment state last reported to Upstock for a pushed order. */
 export type ShipmentRecorded = 'partial' | 'shipped';
 
 /** One ledger row. Timestamps are ISO 8601 UTC strings. */
@@ -119,8 +119,7 @@ export class OrderLedger {
   /** Returns the order's row, or null when the agent never touched the order. */
   get(orderId: string): LedgerEntry | null {
     const row = this.db.prepare('SELECT * FROM order_ledger WHERE order_id = ?').get(orderId) as
-      | LedgerRow
-      | undefined;
+      LedgerRow | undefined;
     return row ? toEntry(row) : null;
   }
 
@@ -141,11 +140,23 @@ export class OrderLedger {
                order_version, order_updated_at, attempts, first_seen_at, state_changed_at)
              VALUES (?, ?, ?, 'claimed', ?, ?, 1, ?, ?)`,
           )
-          .run(order.id, order.number, order.customerName, order.version, order.updatedAt, now, now);
+          .run(
+            order.id,
+            order.number,
+            order.customerName,
+            order.version,
+            order.updatedAt,
+            now,
+            now,
+          );
         this.addEvent(order.id, 'claimed', `attempt 1, order version ${order.version}`, now);
       } else {
         const state: LedgerState =
-          existing.state === 'parked' ? (existing.saleId ? 'sale-created' : 'claimed') : existing.state;
+          existing.state === 'parked'
+            ? existing.saleId
+              ? 'sale-created'
+              : 'claimed'
+            : existing.state;
         this.db
           .prepare(
             `UPDATE order_ledger SET state = ?, order_number = ?, customer_name = ?,
@@ -154,7 +165,16 @@ export class OrderLedger {
                state_changed_at = CASE WHEN state = ? THEN state_changed_at ELSE ? END
              WHERE order_id = ?`,
           )
-          .run(state, order.number, order.customerName, order.version, order.updatedAt, state, now, order.id);
+          .run(
+            state,
+            order.number,
+            order.customerName,
+            order.version,
+            order.updatedAt,
+            state,
+            now,
+            order.id,
+          );
         this.addEvent(
           order.id,
           'claimed',
@@ -208,7 +228,9 @@ export class OrderLedger {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE order_ledger SET order_version = ?, order_updated_at = ? WHERE order_id = ?')
+        .prepare(
+          'UPDATE order_ledger SET order_version = ?, order_updated_at = ? WHERE order_id = ?',
+        )
         .run(version, updatedAt, orderId);
       this.addEvent(orderId, 'edited-after-push', `version ${version}, not synced`, now);
     })();

@@ -66,7 +66,10 @@ async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<vo
     try {
       order = await upstock.getOrder(entry.orderId);
     } catch (error) {
-      log.warn(`Could not read order ${entry.orderNumber} (${entry.orderId}) to resume its push`, error);
+      log.warn(
+        `Could not read order ${entry.orderNumber} (${entry.orderId}) to resume its push`,
+        error,
+      );
       record(ctx, { id: entry.orderId, number: entry.orderNumber }, { kind: 'unfinished', error });
       continue;
     }

@@ -34,7 +34,9 @@ export async function resumeSale(
       }
       const saleId = String(first.SaleID);
       ctx.ledger.transition(order.id, 'sale-created', { saleId, detail: 'found by ExternalID' });
-      ctx.ledger.transition(order.id, 'order-requested', { detail: 'checking the existing sale order' });
+      ctx.ledger.transition(order.id, 'order-requested', {
+        detail: 'checking the existing sale order',
+      });
       return;
     }
   }
@@ -48,7 +50,9 @@ export async function resumeSale(
   ctx.afterStep?.('sale-posted', order.id);
   const saleId = typeof sale.ID === 'string' ? sale.ID : null;
   if (!saleId) {
-    throw new Error(`Cin7 Core answered POST sale for order ${order.id} without a sale ID.`);
+    throw new Error(
+      `The Cin7 Core response to POST sale for order ${order.id} has no sale ID; check the sale in Cin7 Core.`,
+    );
   }
   ctx.ledger.transition(order.id, 'sale-created', { saleId });
   ctx.afterStep?.('sale-created', order.id);
@@ -72,7 +76,8 @@ export async function resumeSaleOrder(
     const existing = await ctx.dear.getSaleOrder(saleId, ctx.signal);
     const status = typeof existing.Status === 'string' ? existing.Status : '';
     const lines = Array.isArray(existing.Lines) ? existing.Lines.length : 0;
-    const number = typeof existing.SaleOrderNumber === 'string' ? existing.SaleOrderNumber : undefined;
+    const number =
+      typeof existing.SaleOrderNumber === 'string' ? existing.SaleOrderNumber : undefined;
     if (status === body.Status && lines === body.Lines.length) {
       ctx.ledger.transition(order.id, 'order-created', {
         saleNumber: number,

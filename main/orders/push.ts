@@ -39,7 +39,7 @@ export const PUSH_STEPS: readonly PushStep[] = [
   'state-recorded',
 ];
 
-/** What a push needs. One instance serves a whole orders run. */
+/** Dependencies of a push. One instance serves a whole orders run. */
 export interface PushContext {
   dear: OrdersDearPort;
   upstock: OrdersUpstockPort;
@@ -64,7 +64,7 @@ export type PushOutcome =
   | { kind: 'waiting' }
   /** Another agent pushed it as a sale; that agent reports its shipment. */
   | { kind: 'pushed-elsewhere'; detail: string }
-  /** Another agent holds its claim now; a later run looks at it again. */
+  /** Another agent has its claim now, so a later run looks at it again. */
   | { kind: 'claimed-elsewhere'; detail: string }
   /** No longer approved (cancelled or shipped) before this agent claimed it. */
   | { kind: 'not-claimable'; detail: string }
@@ -75,7 +75,7 @@ export type PushOutcome =
 const MAX_TRANSIENT_FAILURES = 3;
 
 /**
- * Pushes one approved Upstock order to Cin7 Core as a sale, exactly once. The ledger row says
+ * Pushes one approved Upstock order to Cin7 Core as a sale, exactly once. The ledger row records
  * how far an earlier attempt got; the push resumes from there under a fresh claim. Before a
  * sale is created while an earlier attempt may have reached Cin7 Core (a `sale-requested`
  * row, a repeated attempt, or an order another agent touched), the sale is looked up by
@@ -186,8 +186,10 @@ async function pushClaimed(
   );
   if (!mapping.ok) return parkOrder(order, claim, ctx, mapping.park);
 
-  // An attempt that may have reached Cin7 Core leaves a trace; only then is the sale looked
-  // up before it is created, so the happy path costs two Cin7 Core calls.
+  // The sale is looked up by ExternalID only when an earlier attempt may have reached Cin7
+  // Core: the ledger is at sale-requested, the attempt is a repeat, or an agent already set the
+  // order's integration state. So the happy path costs two Cin7 Core calls. Setting the state
+  // to "pending" before the first sale post leaves that trace for any other agent.
   const mayExist = entry.state === 'sale-requested' || entry.attempts > 1 || touchedBefore;
   if (!touchedBefore) {
     await ctx.upstock.setIntegrationState(order.id, { state: 'pending', claimToken: claim.token });
@@ -239,7 +241,10 @@ async function advance(
     case 'pushed':
       return { kind: 'pushed', saleId: entry.saleId!, saleNumber: entry.saleNumber };
     case 'parked':
-      return { kind: 'parked', reason: { code: 'dear-validation', message: entry.parkReason ?? '' } };
+      return {
+        kind: 'parked',
+        reason: { code: 'dear-validation', message: entry.parkReason ?? '' },
+      };
   }
 }
 
@@ -269,7 +274,9 @@ async function recordPushed(
   ctx.afterStep?.('state-posted', order.id);
   ctx.ledger.transition(order.id, 'pushed', { detail: 'recorded in Upstock' });
   ctx.afterStep?.('state-recorded', order.id);
-  log.info(`Pushed order ${order.number} (${order.id}) as sale ${entry.saleNumber ?? ''} ${saleId}`);
+  log.info(
+    `Pushed order ${order.number} (${order.id}) as sale ${entry.saleNumber ?? ''} ${saleId}`,
+  );
   return { kind: 'pushed', saleId, saleNumber: entry.saleNumber };
 }
 
@@ -312,7 +319,10 @@ function dearRejection(error: unknown): ParkReason | null {
 }
 
 function unfinished(order: WireOrder, error: unknown): PushOutcome {
-  log.warn(`Order ${order.number} (${order.id}) was not pushed in this run; it resumes next run`, describe(error));
+  log.warn(
+    `Order ${order.number} (${order.id}) was not pushed in this run; it resumes next run`,
+    describe(error),
+  );
   return { kind: 'unfinished', error };
 }
 

@@ -14,6 +14,9 @@ const log = getLogger('shipments');
 /** Cursor holding the newest sale list `Updated` stamp already read, as ISO 8601 UTC. */
 export const SHIPMENTS_CURSOR = 'shipments.updatedSince';
 
+/** Cursor holding how many milliseconds Cin7 Core's `Updated` stamps ran ahead of this PC. */
+const SKEW_CURSOR = 'shipments.clockSkewMs';
+
 /** Cin7 Core's largest page; one page covers a quiet minute of a busy tenant. */
 const SALE_LIST_PAGE_SIZE = 1000;
 
@@ -25,10 +28,10 @@ export interface ShipmentsJobOptions {
 
 /**
  * Creates the `shipments` job. While some pushed order is not yet shipped, a run reads the
- * sale list changed since the cursor minus the overlap, up to a frozen "now" (one call when
- * fewer than 1,000 sales changed), and looks closer only at the agent's own sales: SHIPPED
+ * sale list changed since the cursor minus the overlap, up to a frozen "now". That is one call
+ * when fewer than 1,000 sales changed. Only the agent's own sales get a closer look. SHIPPED
  * and PARTIALLY SHIPPED sales get one `GET sale` for carrier and tracking numbers and are
- * reported to Upstock, VOIDED sales park their order. With nothing awaiting shipment a run
+ * reported to Upstock, and VOIDED sales park their order. With nothing awaiting shipment a run
  * makes no call at all. The cursor advances to the newest `Updated` read, but stays before a
  * sale whose report failed, so the next run reads it again.
  */
@@ -49,12 +52,17 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
   const cursor = ctx.store.cursors.get(SHIPMENTS_CURSOR);
   const oldestPush = awaiting[0]!.pushedAt ?? new Date().toISOString();
   const updatedSince = new Date(new Date(cursor ?? oldestPush).getTime() - overlapMs);
-  // `UpdatedUntil` goes in whole seconds, and an `Updated` stamp rounded to fewer fraction
-  // digits can land in the next second, so the frozen bound is two seconds past the current one.
-  const nowMs = (options.now ?? (() => new Date()))().getTime();
-  const updatedUntil = new Date(Math.floor(nowMs / 1000) * 1000 + 2000);
+  // "Now" is frozen on Cin7 Core's clock as last estimated: the local clock plus how far ahead
+  // the newest `Updated` stamp was when it was read. `UpdatedUntil` goes in whole seconds and a
+  // stamp rounded to fewer fraction digits can land in the next second, so the bound is two
+  // seconds past the current one.
+  const clock = options.now ?? (() => new Date());
+  const skewMs = Number(ctx.store.cursors.get(SKEW_CURSOR) ?? 0);
+  const serverNowMs = clock().getTime() + Math.max(0, skewMs);
+  const updatedUntil = new Date(Math.floor(serverNowMs / 1000) * 1000 + 2000);
 
   const rows = await readSaleList(dear, updatedSince, updatedUntil, ctx.signal);
+  const readAtMs = clock().getTime();
   let newest = cursor ? new Date(cursor) : null;
   let heldAt: Date | null = null;
   const ours = ledger.findBySaleIds(rows.map((row) => String(row.SaleID)));
@@ -70,7 +78,10 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
       await handleSaleRow(row, entry, { dear, upstock, ledger, ctx });
     } catch (error) {
       if (error instanceof DearCredentialsError) throw error;
-      log.warn(`Could not report sale ${entry.saleNumber ?? entry.saleId} of order ${entry.orderId}`, error);
+      log.warn(
+        `Could not report sale ${entry.saleNumber ?? entry.saleId} of order ${entry.orderId}`,
+        error,
+      );
       ctx.result.count('shipments', 'failed');
       ctx.result.fail({
         entity: 'shipment',
@@ -82,9 +93,12 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
     }
   }
 
-  // A failed report holds the cursor just before that sale, so the next run reads it again.
+  if (newest) ctx.store.cursors.set(SKEW_CURSOR, String(Math.max(0, newest.getTime() - readAtMs)));
+
+  // A failed report keeps the cursor just before that sale, so the next run reads it again.
   const next = heldAt ? new Date(heldAt.getTime() - 1) : newest;
-  if (next && next.toISOString() !== cursor) ctx.store.cursors.set(SHIPMENTS_CURSOR, next.toISOString());
+  if (next && next.toISOString() !== cursor)
+    ctx.store.cursors.set(SHIPMENTS_CURSOR, next.toISOString());
 }
 
 async function readSaleList(
@@ -120,7 +134,11 @@ interface ShipmentDeps {
  * voided, reports shipped fulfilments when it shipped in part or in full, and skips a row
  * already handled at the same `Updated` stamp.
  */
-async function handleSaleRow(row: DearRawRecord, entry: LedgerEntry, deps: ShipmentDeps): Promise<void> {
+async function handleSaleRow(
+  row: DearRawRecord,
+  entry: LedgerEntry,
+  deps: ShipmentDeps,
+): Promise<void> {
   const { dear, upstock, ledger, ctx } = deps;
   const shipping = typeof row.CombinedShippingStatus === 'string' ? row.CombinedShippingStatus : '';
   const updated = typeof row.Updated === 'string' ? row.Updated : null;
@@ -146,13 +164,17 @@ async function handleSaleRow(row: DearRawRecord, entry: LedgerEntry, deps: Shipm
   const sale = await dear.getSale(entry.saleId!, ctx.signal);
   const shipments = shippedFulfilments(sale, partial);
   if (shipments.length === 0) {
-    // The list says shipped but the sale shows no shipped fulfilment: report the sale as one.
-    const tracking = typeof sale.CombinedTrackingNumbers === 'string' ? sale.CombinedTrackingNumbers : '';
+    // The sale list reports SHIPPED but the sale has no shipped fulfilment, so report the sale as one.
+    const tracking =
+      typeof sale.CombinedTrackingNumbers === 'string' ? sale.CombinedTrackingNumbers : '';
     shipments.push({
       externalId: `sale:${entry.saleId}`,
       shippedAt: new Date().toISOString(),
       carrier: typeof sale.Carrier === 'string' ? sale.Carrier : '',
-      trackingNumbers: tracking.split(',').map((text) => text.trim()).filter((text) => text !== ''),
+      trackingNumbers: tracking
+        .split(',')
+        .map((text) => text.trim())
+        .filter((text) => text !== ''),
       partial,
     });
   }

@@ -20,7 +20,8 @@ export function shippedFulfilments(sale: DearRawRecord, partial: boolean): WireS
     if (ship.Status !== 'AUTHORISED' && shippedLines.length === 0) continue;
 
     const used = shippedLines.length > 0 ? shippedLines : lines;
-    const taskId = typeof fulfilment.TaskID === 'string' ? fulfilment.TaskID : `${saleId}:${index + 1}`;
+    const taskId =
+      typeof fulfilment.TaskID === 'string' ? fulfilment.TaskID : `${saleId}:${index + 1}`;
     shipments.push({
       externalId: `fulfilment:${taskId}`,
       shippedAt: shipmentInstant(used.map((line) => line.ShipmentDate)),

@@ -108,10 +108,7 @@ export function priceLine(input: LineAmountsInput): Exact<Omit<LineAmounts, 'tax
 
   // The discount needs more than 2 dp, or Upstock rounded its total differently: try the
   // discounted unit price at 4 dp with no discount.
-  const netPrice = roundTo(
-    unitPrice.times(HUNDRED.minus(discountPercent)).dividedBy(HUNDRED),
-    4,
-  );
+  const netPrice = roundTo(unitPrice.times(HUNDRED.minus(discountPercent)).dividedBy(HUNDRED), 4);
   const netTotal = lineTotal(quantity, netPrice, new Decimal(0));
   if (netTotal.equals(expected)) {
     return {

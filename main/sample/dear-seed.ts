@@ -19,6 +19,8 @@ export interface DearSeed {
   discountRules: DearDiscountRuleRecord[];
   carriers?: DearCarrierRecord[];
   companyContacts?: DearCompanyContactRecord[];
+  /** Deals (`reference/deals`); optional so seed files written before deals still load. */
+  deals?: DearDealRecord[];
   /** Stock on hand per product, keyed by product ID or SKU. A missing product has none. */
   stock?: Record<string, number>;
 }
@@ -132,6 +134,19 @@ export interface DearCompanyContactRecord extends OpenRecord {
   Type: 'Billing' | 'Business' | 'Sale' | 'Shipping' | 'Employee' | string;
 }
 
+export interface DearDealRecord extends OpenRecord {
+  ID: string;
+  Name: string;
+  DateFrom?: string | null;
+  DateTo?: string | null;
+  IsActive: boolean;
+  AllowCoupons?: boolean;
+  CustomersGroup: 'All' | 'B2B' | 'POS' | 'Specified' | 'CustomerTags' | string;
+  DealCustomers?: OpenRecord[];
+  DealCustomerTags?: OpenRecord[];
+  DealDiscounts?: OpenRecord[];
+}
+
 const record = (fields: z.ZodRawShape) => z.looseObject(fields);
 const guid = z.string().min(1);
 
@@ -188,6 +203,17 @@ const seedSchema = z.object({
   carriers: z.array(record({ CarrierID: guid, Description: z.string() })).optional(),
   companyContacts: z
     .array(record({ ContactID: guid, Name: z.string(), Type: z.string() }))
+    .optional(),
+  deals: z
+    .array(
+      record({
+        ID: guid,
+        Name: z.string(),
+        IsActive: z.boolean(),
+        CustomersGroup: z.string(),
+        DealDiscounts: z.array(record({})).optional(),
+      }),
+    )
     .optional(),
   stock: z.record(z.string(), z.number()).optional(),
 });

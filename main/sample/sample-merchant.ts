@@ -1,5 +1,6 @@
 import type { DearProductRecord, DearSeed } from './dear-seed.js';
 import { sampleCustomers } from './sample-customers.js';
+import { sampleDeals } from './sample-deals.js';
 import { sampleProducts } from './sample-products.js';
 import {
   sampleCarriers,
@@ -35,22 +36,24 @@ function sampleStock(products: DearProductRecord[]): Record<string, number> {
 /**
  * Builds the sample merchant "Harbour Roasters Wholesale": an NZ wholesale food and coffee
  * supplier (NZD, Pacific/Auckland, tax per row) with 58 products (4 services including
- * "Freight", 2 deprecated, 2 not sellable), 25 customers (one deprecated, one in AUD) and its
- * reference books. Every call returns a fresh copy with the same deterministic IDs.
+ * "Freight", 2 deprecated, 2 not sellable), 25 customers (one deprecated, one in AUD), its
+ * reference books and 5 deals (3 active and current). Every call returns a fresh copy with the same deterministic IDs.
  */
 export function sampleSeed(): DearSeed {
   const priceTiers = samplePriceTiers();
   const products = sampleProducts(priceTiers);
+  const customers = sampleCustomers(products);
   return {
     me: sampleMe(),
     products,
-    customers: sampleCustomers(products),
+    customers,
     priceTiers,
     taxRules: sampleTaxRules(),
     locations: sampleLocations(),
     discountRules: sampleDiscountRules(),
     carriers: sampleCarriers(),
     companyContacts: sampleCompanyContacts(),
+    deals: sampleDeals(customers, products),
     stock: sampleStock(products),
   };
 }

@@ -34,6 +34,7 @@ export interface DearPort {
   discountRules(signal?: AbortSignal): Promise<unknown[]>;
   carriers(signal?: AbortSignal): Promise<unknown[]>;
   companyContacts(signal?: AbortSignal): Promise<unknown[]>;
+  deals(signal?: AbortSignal): Promise<unknown[]>;
   readonly stats: { calls: number };
 }
 

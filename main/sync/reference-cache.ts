@@ -1,3 +1,4 @@
+import { parseDeal } from '../dear/parse-deal.js';
 import {
   parseCarrier,
   parseCompanyContact,
@@ -9,6 +10,7 @@ import {
 import type {
   DearCarrier,
   DearCompanyContact,
+  DearDeal,
   DearDiscountRule,
   DearLocation,
   DearMe,
@@ -27,6 +29,8 @@ export interface ReferenceData {
   discountRules: DearDiscountRule[];
   carriers: DearCarrier[];
   companyContacts: DearCompanyContact[];
+  /** Deals; null when the cache predates deals and they were never read. */
+  deals: DearDeal[] | null;
 }
 
 /** The reference books as fetched: `me` parsed by the client, the lists raw. */
@@ -38,6 +42,8 @@ export interface RawReference {
   discountRules: unknown[];
   carriers: unknown[];
   companyContacts: unknown[];
+  /** Optional: caches written before deals were read lack them. */
+  deals?: unknown[];
 }
 
 /** A reference record that failed to parse; it is left out of `ReferenceData`. */
@@ -59,14 +65,19 @@ const NAMES = [
   'me',
 ] as const;
 
+/** Cache entry of the deals, kept apart from `NAMES` so a cache without it still loads. */
+export const DEALS_ENTRY = 'deals';
+
 /** Writes the fetched reference books into the catalog cache, as fetched. */
 export function saveReference(catalog: CatalogRepository, raw: RawReference): void {
+  if (raw.deals !== undefined) catalog.setReference(DEALS_ENTRY, raw.deals);
   for (const name of NAMES) catalog.setReference(name, raw[name]);
 }
 
 /**
  * Returns the cached reference books parsed, when they were fetched, and the records that
- * failed to parse (left out). Returns null when any book is missing from the cache.
+ * failed to parse (left out). Returns null when any book is missing from the cache, except the
+ * deals: a cache written before they were read loads with `deals: null`.
  */
 export function loadReference(
   catalog: CatalogRepository,
@@ -76,6 +87,8 @@ export function loadReference(
   const raw = Object.fromEntries(
     NAMES.map((name, i) => [name, entries[i]!.raw]),
   ) as unknown as RawReference;
+  const deals = catalog.getReference(DEALS_ENTRY);
+  if (deals) raw.deals = deals.raw as unknown[];
   const fetchedAt = new Date(entries[NAMES.indexOf('me')]!.fetchedAt);
   const parsed = parseReference(raw);
   return { data: parsed.data, fetchedAt, issues: parsed.issues };
@@ -109,6 +122,7 @@ export function parseReference(raw: RawReference): {
         parseCompanyContact,
         issues,
       ),
+      deals: raw.deals === undefined ? null : parseEach('deals', raw.deals, parseDeal, issues),
     },
     issues,
   };

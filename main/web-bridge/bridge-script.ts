@@ -1,5 +1,5 @@
 /**
- * The script the test server puts in front of the window's own bundle. It defines
+ * Source of the script the test server puts in front of the window's own bundle. It defines
  * `window.upstockDearSync` with the preload's shape: `invoke` posts to `/ipc/<channel>` and
  * `on` listens to the server-sent events at `/events`. Both are same-origin, so the window's
  * Content-Security-Policy (`script-src 'self'`, `connect-src 'self'`) allows them unchanged.

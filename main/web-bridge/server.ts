@@ -41,10 +41,10 @@ export interface WebBridge {
 
 /**
  * Starts a loopback HTTP server that shows the built window in an ordinary browser, wired to
- * a real engine: it serves out/renderer, adds a script that defines `window.upstockDearSync`,
- * handles `POST /ipc/<channel>` through the same handlers and request schemas as the Electron
- * shell, and pushes `status:changed`, `sync:progress` and `notification:added` as server-sent
- * events. It exists for end-to-end tests in Chromium, where Electron cannot run.
+ * a real engine. It serves out/renderer with a script that defines `window.upstockDearSync`.
+ * It handles `POST /ipc/<channel>` through the Electron shell's handlers and request schemas,
+ * and pushes `status:changed`, `sync:progress` and `notification:added` as server-sent events.
+ * It exists for end-to-end tests in Chromium, because Electron cannot run there.
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const log = getLogger('app');

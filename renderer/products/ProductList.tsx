@@ -99,9 +99,14 @@ function ProductCells({
       <span role="cell">{row.category ?? '—'}</span>
       <span role="cell">{row.brand ?? '—'}</span>
       <span role="cell">{row.status}</span>
-      <span role="cell">{service ? 'Service' : row.imported ? 'Imported' : 'Not yet'}</span>
+      <span role="cell">{importState(row, service)}</span>
     </>
   );
+}
+
+function importState(row: CatalogProductRow, service: boolean): string {
+  if (service) return 'Service';
+  return row.imported ? 'Imported' : 'Not yet';
 }
 
 function LoadingCells() {

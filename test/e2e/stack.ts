@@ -25,8 +25,9 @@ export interface Stack {
 
 /**
  * Starts the Cin7 Core simulator with the sample merchant, the Upstock simulator, a real
- * engine on a temporary data folder with the orders and shipments jobs (no keychain:
- * connecting keeps the secrets in memory) and the web bridge serving the built window.
+ * engine on a temporary data folder with the orders and shipments jobs, and the web bridge
+ * serving the built window. The engine gets no keychain, so connecting keeps the secrets in
+ * memory only.
  */
 export async function startStack(rendererDir: string): Promise<Stack> {
   const root = await mkdtemp(join(tmpdir(), 'uds-e2e-'));

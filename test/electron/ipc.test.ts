@@ -2,15 +2,24 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcHandlers, type IpcHandlerDependencies } from '../../main/electron/ipc/handlers.js';
-import { guardedHandler, IpcRequestRejectedError, registerIpcHandlers } from '../../main/electron/ipc/register.js';
+import {
+  createIpcHandlers,
+  type IpcHandlerDependencies,
+} from '../../main/electron/ipc/handlers.js';
+import {
+  guardedHandler,
+  IpcRequestRejectedError,
+  registerIpcHandlers,
+} from '../../main/electron/ipc/register.js';
 import { requestSchemas } from '../../main/electron/ipc/request-schemas.js';
 import { isTrustedSender } from '../../main/electron/ipc/trusted-sender.js';
 import type { EngineApi } from '../../main/engine-types.js';
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
 import { makeStatus } from './helpers/status.js';
 
-const RENDERER_INDEX = path.resolve('/opt/upstock-dear-sync/resources/app.asar/out/renderer/index.html');
+const RENDERER_INDEX = path.resolve(
+  '/opt/upstock-dear-sync/resources/app.asar/out/renderer/index.html',
+);
 const OWN_FRAME = { url: pathToFileURL(RENDERER_INDEX).href, parent: null };
 const ACCOUNT_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const APPLICATION_KEY = 'a0b1c2d3-e4f5-4a6b-8c7d-8e9f0a1b2c3d';
@@ -39,18 +48,27 @@ function fakeEngine() {
 
 function setUp(changes: Partial<IpcHandlerDependencies> = {}) {
   const engine = fakeEngine();
-  const pauses = { pauseByMerchant: vi.fn<(until: Date | null) => void>(), resumeByMerchant: vi.fn() };
+  const pauses = {
+    pauseByMerchant: vi.fn<(until: Date | null) => void>(),
+    resumeByMerchant: vi.fn(),
+  };
   const onSettingsChanged = vi.fn();
   const handlers = createIpcHandlers({
     engine,
     pauses,
-    notifications: { list: () => [{ id: 'n1', title: 't', body: 'b', at: '2026-12-04T12:00:00.000Z' }] },
+    notifications: {
+      list: () => [{ id: 'n1', title: 't', body: 'b', at: '2026-12-04T12:00:00.000Z' }],
+    },
     onSettingsChanged,
     now: () => Date.parse('2026-12-04T12:00:00.000Z'),
     ...changes,
   });
   const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
-  const call = (channel: keyof typeof requestSchemas, request: unknown, frame: unknown = OWN_FRAME) =>
+  const call = (
+    channel: keyof typeof requestSchemas,
+    request: unknown,
+    frame: unknown = OWN_FRAME,
+  ) =>
     guardedHandler(channel, { handlers, rendererIndex: RENDERER_INDEX, log })(
       { senderFrame: frame as never },
       request,
@@ -61,11 +79,16 @@ function setUp(changes: Partial<IpcHandlerDependencies> = {}) {
 describe('IPC request validation', () => {
   it('passes a valid request to the engine', async () => {
     const { engine, call } = setUp();
-    await expect(call('dear:connect', { accountId: ACCOUNT_ID, applicationKey: APPLICATION_KEY })).resolves.toEqual({
+    await expect(
+      call('dear:connect', { accountId: ACCOUNT_ID, applicationKey: APPLICATION_KEY }),
+    ).resolves.toEqual({
       company: 'Harbour Wholesale',
       currency: 'NZD',
     });
-    expect(engine.connectDear).toHaveBeenCalledWith({ accountId: ACCOUNT_ID, applicationKey: APPLICATION_KEY });
+    expect(engine.connectDear).toHaveBeenCalledWith({
+      accountId: ACCOUNT_ID,
+      applicationKey: APPLICATION_KEY,
+    });
   });
 
   it.each([
@@ -79,7 +102,11 @@ describe('IPC request validation', () => {
     ['sync:pause', { minutes: 1.5 }, /minutes/],
     ['orders:retry', { orderId: '' }, /orderId/],
     ['settings:update', { app: { startAtLogin: 'yes', updateChannel: 'latest' } }, /startAtLogin/],
-    ['settings:update', { schedules: { ...DEFAULT_SETTINGS.schedules, prices: 'every minute' } }, /prices/],
+    [
+      'settings:update',
+      { schedules: { ...DEFAULT_SETTINGS.schedules, prices: 'every minute' } },
+      /prices/,
+    ],
     ['status:get', { anything: true }, /status:get/],
     ['agent:disconnect', 'keep', /keepData|object/],
   ] as const)('rejects malformed %s', async (channel, request, field) => {
@@ -94,7 +121,9 @@ describe('IPC request validation', () => {
 
   it('accepts undefined and null for channels without a request', async () => {
     const { call } = setUp();
-    await expect(call('status:get', undefined)).resolves.toMatchObject({ ordersNeedingAttention: 0 });
+    await expect(call('status:get', undefined)).resolves.toMatchObject({
+      ordersNeedingAttention: 0,
+    });
     await expect(call('status:get', null)).resolves.toMatchObject({ ordersNeedingAttention: 0 });
   });
 });
@@ -115,7 +144,9 @@ describe('IPC sender check', () => {
   });
 
   it('accepts our page with a hash route', () => {
-    expect(isTrustedSender({ url: `${OWN_FRAME.url}#/products?page=2`, parent: null }, RENDERER_INDEX)).toBe(true);
+    expect(
+      isTrustedSender({ url: `${OWN_FRAME.url}#/products?page=2`, parent: null }, RENDERER_INDEX),
+    ).toBe(true);
   });
 });
 
@@ -134,7 +165,9 @@ describe('IPC handlers', () => {
       rendererIndex: RENDERER_INDEX,
       log,
     });
-    expect(handle.mock.calls.map((call) => call[0]).sort()).toEqual(Object.keys(requestSchemas).sort());
+    expect(handle.mock.calls.map((call) => call[0]).sort()).toEqual(
+      Object.keys(requestSchemas).sort(),
+    );
     expect(channels).toHaveLength(Object.keys(requestSchemas).length);
   });
 
@@ -142,7 +175,10 @@ describe('IPC handlers', () => {
     const { pauses, call } = setUp();
     await call('sync:pause', { minutes: 60 });
     await call('sync:pause', { minutes: null });
-    expect(pauses.pauseByMerchant.mock.calls).toEqual([[new Date('2026-12-04T13:00:00.000Z')], [null]]);
+    expect(pauses.pauseByMerchant.mock.calls).toEqual([
+      [new Date('2026-12-04T13:00:00.000Z')],
+      [null],
+    ]);
   });
 
   it('selects and deselects products', async () => {
@@ -176,13 +212,17 @@ describe('IPC handlers', () => {
 
   it('uses the engine order methods when present', async () => {
     const retryOrder = vi.fn(() => Promise.resolve());
-    const { call } = setUp({ engine: { ...fakeEngine(), ordersNeedingAttention: () => [], retryOrder } });
+    const { call } = setUp({
+      engine: { ...fakeEngine(), ordersNeedingAttention: () => [], retryOrder },
+    });
     await call('orders:retry', { orderId: 'UP-1001' });
     expect(retryOrder).toHaveBeenCalledWith('UP-1001');
   });
 
   it('names a missing engine order method', async () => {
     const { call } = setUp();
-    await expect(call('orders:attention', undefined)).rejects.toThrow(/no ordersNeedingAttention\(\)/);
+    await expect(call('orders:attention', undefined)).rejects.toThrow(
+      /no ordersNeedingAttention\(\)/,
+    );
   });
 });

@@ -65,7 +65,11 @@ describe('notification center', () => {
   });
 
   it('caps the kept list', () => {
-    const small = new NotificationCenter({ showToast: () => undefined, onAdded: () => undefined, maxKept: 3 });
+    const small = new NotificationCenter({
+      showToast: () => undefined,
+      onAdded: () => undefined,
+      maxKept: 3,
+    });
     for (let index = 1; index <= 5; index++) small.add('app-error', `error ${index}`, '');
     expect(small.list().map((entry) => entry.title)).toEqual(['error 5', 'error 4', 'error 3']);
   });
@@ -103,24 +107,46 @@ describe('notification center', () => {
 
 describe('notifications for status changes', () => {
   it('notifies when more orders need attention', () => {
-    const notes = notificationsForStatusChange(makeStatus({ ordersNeedingAttention: 1 }), makeStatus({ ordersNeedingAttention: 3 }));
-    expect(notes).toEqual([expect.objectContaining({ kind: 'orders-attention', title: '3 approved orders need attention' })]);
+    const notes = notificationsForStatusChange(
+      makeStatus({ ordersNeedingAttention: 1 }),
+      makeStatus({ ordersNeedingAttention: 3 }),
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'orders-attention',
+        title: '3 approved orders need attention',
+      }),
+    ]);
   });
 
   it('stays quiet when fewer orders need attention', () => {
-    expect(notificationsForStatusChange(makeStatus({ ordersNeedingAttention: 3 }), makeStatus({ ordersNeedingAttention: 2 }))).toEqual([]);
+    expect(
+      notificationsForStatusChange(
+        makeStatus({ ordersNeedingAttention: 3 }),
+        makeStatus({ ordersNeedingAttention: 2 }),
+      ),
+    ).toEqual([]);
   });
 
   it('notifies once when credentials become rejected', () => {
-    const rejected = makeStatus({ dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' } });
+    const rejected = makeStatus({
+      dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' },
+    });
     expect(notificationsForStatusChange(makeStatus(), rejected)).toEqual([
-      expect.objectContaining({ kind: 'credentials-rejected', title: 'Cin7 Core rejected the API credentials' }),
+      expect.objectContaining({
+        kind: 'credentials-rejected',
+        title: 'Cin7 Core rejected the API credentials',
+      }),
     ]);
     expect(notificationsForStatusChange(rejected, rejected)).toEqual([]);
   });
 
   it('notifies for the Upstock token too', () => {
-    const rejected = makeStatus({ upstock: { connected: true, accountName: 'x', problem: 'credentials-rejected' } });
-    expect(notificationsForStatusChange(null, rejected).map((note) => note.title)).toEqual(['Upstock rejected the agent token']);
+    const rejected = makeStatus({
+      upstock: { connected: true, accountName: 'x', problem: 'credentials-rejected' },
+    });
+    expect(notificationsForStatusChange(null, rejected).map((note) => note.title)).toEqual([
+      'Upstock rejected the agent token',
+    ]);
   });
 });

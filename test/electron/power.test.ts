@@ -167,7 +167,10 @@ describe('pause across suspend and resume', () => {
     pauses.suspend();
     pauses.wake();
     await vi.advanceTimersByTimeAsync(RESUME_DELAY);
-    expect(log.error).toHaveBeenCalledWith('Catch-up sync after wake failed; the schedule retries it', expect.any(Error));
+    expect(log.error).toHaveBeenCalledWith(
+      'Catch-up sync after wake failed; the schedule retries it',
+      expect.any(Error),
+    );
     expect(settled).toBe(1);
   });
 });

@@ -42,7 +42,8 @@ function recordingActions() {
 
 function item(menu: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
   const found = menu.find((entry) => entry.id === id);
-  if (!found) throw new Error(`menu has no item ${id}: ${menu.map((entry) => entry.id).join(', ')}`);
+  if (!found)
+    throw new Error(`menu has no item ${id}: ${menu.map((entry) => entry.id).join(', ')}`);
   return found;
 }
 
@@ -56,7 +57,10 @@ const STATUSES: [TrayState, AgentStatus][] = [
   ['in-sync', makeStatus()],
   ['syncing', runningStatus()],
   ['attention', makeStatus({ ordersNeedingAttention: 2 })],
-  ['attention', makeStatus({ dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' } })],
+  [
+    'attention',
+    makeStatus({ dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' } }),
+  ],
   ['paused', makeStatus({ paused: { until: null, indefinitely: true } })],
   ['offline', makeStatus({ upstock: { connected: true, accountName: 'x', problem: 'offline' } })],
   ['signed-out', makeStatus({ dear: { connected: false, accountName: null, problem: null } })],
@@ -86,11 +90,16 @@ describe('tray menu', () => {
     const menu = buildTrayMenu(view(makeStatus()), recordingActions().actions);
     expect(menu[0]?.id).toBe('last-sync');
     expect(menu[0]?.enabled).toBe(false);
-    expect(menu[0]?.label).toBe(`Last successful sync: ${formatSyncTime('2026-12-04T09:30:00.000Z', NOW)}`);
+    expect(menu[0]?.label).toBe(
+      `Last successful sync: ${formatSyncTime('2026-12-04T09:30:00.000Z', NOW)}`,
+    );
   });
 
   it('says never before the first sync', () => {
-    const menu = buildTrayMenu(view(makeStatus({ lastSuccessfulSyncAt: null })), recordingActions().actions);
+    const menu = buildTrayMenu(
+      view(makeStatus({ lastSuccessfulSyncAt: null })),
+      recordingActions().actions,
+    );
     expect(menu[0]?.label).toBe('Last successful sync: never');
   });
 
@@ -115,7 +124,9 @@ describe('tray menu', () => {
   });
 
   it('names the problem in the state line', () => {
-    const rejected = makeStatus({ dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' } });
+    const rejected = makeStatus({
+      dear: { connected: true, accountName: 'x', problem: 'credentials-rejected' },
+    });
     expect(item(buildTrayMenu(view(rejected), recordingActions().actions), 'state').label).toMatch(
       /Cin7 Core rejected the API credentials/,
     );
@@ -123,7 +134,9 @@ describe('tray menu', () => {
     expect(item(buildTrayMenu(view(orders), recordingActions().actions), 'state').label).toBe(
       '3 approved orders need attention',
     );
-    const timed = makeStatus({ paused: { until: '2026-12-04T13:00:00.000Z', indefinitely: false } });
+    const timed = makeStatus({
+      paused: { until: '2026-12-04T13:00:00.000Z', indefinitely: false },
+    });
     expect(item(buildTrayMenu(view(timed), recordingActions().actions), 'state').label).toBe(
       `Paused until ${formatSyncTime('2026-12-04T13:00:00.000Z', NOW)}`,
     );
@@ -132,12 +145,18 @@ describe('tray menu', () => {
   it('adds restart to update once downloaded', () => {
     const before = buildTrayMenu(view(makeStatus()), recordingActions().actions);
     expect(before.some((entry) => entry.id === 'restart-to-update')).toBe(false);
-    const after = buildTrayMenu(view(makeStatus(), { update: 'downloaded' }), recordingActions().actions);
+    const after = buildTrayMenu(
+      view(makeStatus(), { update: 'downloaded' }),
+      recordingActions().actions,
+    );
     expect(item(after, 'restart-to-update').label).toBe('Restart to update');
   });
 
   it('disables the update check while checking', () => {
-    const menu = buildTrayMenu(view(makeStatus(), { update: 'checking' }), recordingActions().actions);
+    const menu = buildTrayMenu(
+      view(makeStatus(), { update: 'checking' }),
+      recordingActions().actions,
+    );
     expect(item(menu, 'check-updates').enabled).toBe(false);
     expect(item(menu, 'check-updates').label).toBe('Checking for updates…');
   });
@@ -145,10 +164,23 @@ describe('tray menu', () => {
   it('calls the action of each item', () => {
     const { actions, calls } = recordingActions();
     const running = buildTrayMenu(view(makeStatus(), { update: 'downloaded' }), actions);
-    for (const id of ['sync-now', 'sync-prices-now', 'pause-hour', 'pause-until-resumed', 'open-window', 'open-logs', 'check-updates', 'restart-to-update', 'quit']) {
+    for (const id of [
+      'sync-now',
+      'sync-prices-now',
+      'pause-hour',
+      'pause-until-resumed',
+      'open-window',
+      'open-logs',
+      'check-updates',
+      'restart-to-update',
+      'quit',
+    ]) {
       click(running, id);
     }
-    click(buildTrayMenu(view(makeStatus({ paused: { until: null, indefinitely: true } })), actions), 'resume');
+    click(
+      buildTrayMenu(view(makeStatus({ paused: { until: null, indefinitely: true } })), actions),
+      'resume',
+    );
     expect(calls).toEqual([
       'syncNow',
       'syncPricesNow',
@@ -173,7 +205,10 @@ describe('tray menu', () => {
 describe('tray actions', () => {
   function actionsWithFakes() {
     const engine = { syncNow: vi.fn(() => Promise.resolve([])) };
-    const pauses = { pauseByMerchant: vi.fn<(until: Date | null) => void>(), resumeByMerchant: vi.fn() };
+    const pauses = {
+      pauseByMerchant: vi.fn<(until: Date | null) => void>(),
+      resumeByMerchant: vi.fn(),
+    };
     const log = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn() };
     const deps = {
       engine,
@@ -206,14 +241,22 @@ describe('tray actions', () => {
     actions.pauseForOneHour();
     actions.pauseUntilResumed();
     actions.resume();
-    expect(deps.pauses.pauseByMerchant.mock.calls).toEqual([[new Date(NOW.getTime() + 3_600_000)], [null]]);
+    expect(deps.pauses.pauseByMerchant.mock.calls).toEqual([
+      [new Date(NOW.getTime() + 3_600_000)],
+      [null],
+    ]);
     expect(deps.pauses.resumeByMerchant).toHaveBeenCalledTimes(1);
   });
 
   it('logs a failed action instead of throwing', async () => {
     const { actions, deps } = actionsWithFakes();
     actions.openLogsFolder();
-    await vi.waitFor(() => expect(deps.log.error).toHaveBeenCalledWith('Opening the logs folder failed', expect.any(Error)));
+    await vi.waitFor(() =>
+      expect(deps.log.error).toHaveBeenCalledWith(
+        'Opening the logs folder failed',
+        expect.any(Error),
+      ),
+    );
   });
 });
 
@@ -251,7 +294,9 @@ describe('tray controller', () => {
   it('changes the icon with the state', () => {
     const { controller, tray } = controllerWithFakes(makeStatus());
     controller.setStatus(runningStatus());
-    controller.setStatus(makeStatus({ upstock: { connected: true, accountName: 'x', problem: 'offline' } }));
+    controller.setStatus(
+      makeStatus({ upstock: { connected: true, accountName: 'x', problem: 'offline' } }),
+    );
     controller.showError('disk full');
     expect(tray.setImage.mock.calls.map((call) => call[0])).toEqual([
       '/assets/tray-in-sync.png',

@@ -69,7 +69,7 @@ describe.skipIf(!builderCli)('electron-builder dir target with a stand-in Electr
   it('packs the compiled app and package.json', () => {
     expect(entries).toContain('/package.json');
     expect(entries).toContain('/out/main/electron/main.js');
-    expect(entries).toContain('/out/main/preload/preload.cjs');
+    expect(entries).toContain('/out/main/electron/preload.cjs');
     expect(entries).toContain('/out/main/electron/assets/tray-in-sync.png');
     expect(entries).toContain('/out/main/electron/assets/tray-in-syncTemplate@2x.png');
   });
@@ -133,7 +133,7 @@ describe.skipIf(!builderCli)('electron-builder dir target with a stand-in Electr
   it('packs a preload that requires only electron', () => {
     const preload = extractFile(
       path.join(resources, 'app.asar'),
-      'out/main/preload/preload.cjs',
+      'out/main/electron/preload.cjs',
     ).toString('utf8');
     const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
     expect(required).toEqual(['electron']);

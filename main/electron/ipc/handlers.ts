@@ -1,4 +1,9 @@
-import type { IpcChannel, IpcRequest, IpcResponse, OrderAttentionRow } from '../../../shared/ipc.js';
+import type {
+  IpcChannel,
+  IpcRequest,
+  IpcResponse,
+  OrderAttentionRow,
+} from '../../../shared/ipc.js';
 import type { Settings } from '../../../shared/settings.js';
 import type { EngineApi } from '../../engine-types.js';
 import type { NotificationEntry } from '../notifications.js';

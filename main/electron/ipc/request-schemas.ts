@@ -10,9 +10,7 @@ import { settingsSchema } from '../../settings/schema.js';
 export type RequestSchemas = { [C in IpcChannel]: z.ZodType<IpcRequest<C>, unknown> };
 
 /** Channels without a request accept `undefined` (or `null`, which IPC may turn it into). */
-const noRequest = z
-  .union([z.undefined(), z.null()])
-  .transform((): void => undefined);
+const noRequest = z.union([z.undefined(), z.null()]).transform((): void => undefined);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -12,7 +12,10 @@ export interface SenderFrame {
  * whose path is the renderer's index.html (query and hash ignored). Any other page, a sub-frame,
  * or a frame that is already gone (`null`) is untrusted.
  */
-export function isTrustedSender(frame: SenderFrame | null | undefined, rendererIndex: string): boolean {
+export function isTrustedSender(
+  frame: SenderFrame | null | undefined,
+  rendererIndex: string,
+): boolean {
   if (!frame || frame.parent) return false;
   let url: URL;
   try {

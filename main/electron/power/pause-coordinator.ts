@@ -97,7 +97,9 @@ export class PauseCoordinator {
       this.merchantPause = null;
       this.options.engine.resume();
       const runs = await this.options.engine.syncNow({ trigger: 'resume' });
-      this.options.log.info(`Catch-up sync after wake finished: runs ${runs.map((r) => r.id).join(', ')}`);
+      this.options.log.info(
+        `Catch-up sync after wake finished: runs ${runs.map((r) => r.id).join(', ')}`,
+      );
     } catch (error) {
       this.options.log.error('Catch-up sync after wake failed; the schedule retries it', error);
     } finally {

@@ -59,7 +59,8 @@ const DESIGNS: Record<TrayState, IconDesign> = {
   paused: {
     color: [97, 97, 97],
     background: disc,
-    glyph: (x, y) => y >= 0.28 && y <= 0.72 && ((x >= 0.32 && x <= 0.44) || (x >= 0.56 && x <= 0.68)),
+    glyph: (x, y) =>
+      y >= 0.28 && y <= 0.72 && ((x >= 0.32 && x <= 0.44) || (x >= 0.56 && x <= 0.68)),
   },
   offline: {
     color: [117, 117, 117],

@@ -59,7 +59,10 @@ export function decodePng(file: Buffer): { width: number; height: number; rgba: 
     const length = file.readUInt32BE(offset);
     const type = file.toString('ascii', offset + 4, offset + 8);
     const data = file.subarray(offset + 8, offset + 8 + length);
-    if (crc32(file.subarray(offset + 4, offset + 8 + length)) !== file.readUInt32BE(offset + 8 + length)) {
+    if (
+      crc32(file.subarray(offset + 4, offset + 8 + length)) !==
+      file.readUInt32BE(offset + 8 + length)
+    ) {
       throw new Error(`PNG chunk ${type} has a bad CRC.`);
     }
     if (type === 'IHDR') {
@@ -77,7 +80,8 @@ export function decodePng(file: Buffer): { width: number; height: number; rgba: 
   const stride = width * 4;
   const rgba = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
-    if (raw[y * (stride + 1)] !== 0) throw new Error('Only unfiltered PNG scanlines are supported.');
+    if (raw[y * (stride + 1)] !== 0)
+      throw new Error('Only unfiltered PNG scanlines are supported.');
     raw.copy(rgba, y * stride, y * (stride + 1) + 1, (y + 1) * (stride + 1));
   }
   return { width, height, rgba };

@@ -15,7 +15,11 @@ import type { TrayState } from './tray-state.js';
  * Returns the icon file for a state: the template image on macOS (the menu bar tints it), the
  * coloured one elsewhere. Electron picks the `@2x` file beside it on high-density screens.
  */
-export function trayIconPath(assetsDir: string, state: TrayState, platform: NodeJS.Platform): string {
+export function trayIconPath(
+  assetsDir: string,
+  state: TrayState,
+  platform: NodeJS.Platform,
+): string {
   const suffix = platform === 'darwin' ? 'Template' : '';
   return path.join(assetsDir, `tray-${state}${suffix}.png`);
 }

@@ -93,7 +93,10 @@ export class UpdateService {
   /** Checks now and then every `intervalMs` (four hours unless set). */
   start(): void {
     void this.checkNow();
-    this.timer = setInterval(() => void this.checkNow(), this.options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.checkNow(),
+      this.options.intervalMs ?? UPDATE_CHECK_INTERVAL_MS,
+    );
     this.timer.unref?.();
   }
 

@@ -67,7 +67,9 @@ export class MainWindow {
       this.window = null;
     });
     window.webContents.on('render-process-gone', (_event, details) => {
-      log.error(`The window's renderer process ended: ${details.reason} (exit code ${details.exitCode})`);
+      log.error(
+        `The window's renderer process ended: ${details.reason} (exit code ${details.exitCode})`,
+      );
     });
 
     window.loadFile(this.options.rendererIndex).catch((error: unknown) => {

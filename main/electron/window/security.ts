@@ -40,11 +40,16 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Middle-click would otherwise ask for a new window (which is denied anyway).
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
 /** Returns the options of the main window, created hidden and shown when ready. */
-export function mainWindowOptions(preloadPath: string, icon?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  icon?: string,
+): BrowserWindowConstructorOptions {
   return {
     width: 1180,
     height: 780,

@@ -15,9 +15,7 @@ export function mapSaleAddress(
   kind: 'billing' | 'shipping',
 ): DearSaleAddress | null {
   const shippingExtras =
-    kind === 'shipping'
-      ? { Company: customer.name, Contact: defaultContactName(customer) }
-      : {};
+    kind === 'shipping' ? { Company: customer.name, Contact: defaultContactName(customer) } : {};
 
   if (orderAddress) {
     const own = orderAddress.externalId

@@ -108,15 +108,13 @@ export function mapApprovedOrder(
   }
 
   const amounts = computeSaleOrderAmounts(
-    order.lines.map(
-      (line, index): LineAmountsInput => ({
-        label: `${index + 1} (${line.code})`,
-        quantity: new Decimal(line.quantity),
-        unitPrice: new Decimal(line.unitPrice),
-        discountPercent: new Decimal(line.discountPercent ?? 0),
-        lineTotal: new Decimal(line.lineTotal),
-      }),
-    ),
+    order.lines.map((line, index): LineAmountsInput => ({
+      label: `${index + 1} (${line.code})`,
+      quantity: new Decimal(line.quantity),
+      unitPrice: new Decimal(line.unitPrice),
+      discountPercent: new Decimal(line.discountPercent ?? 0),
+      lineTotal: new Decimal(line.lineTotal),
+    })),
     freight,
     taxRate.value.rate,
     method,

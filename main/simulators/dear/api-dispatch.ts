@@ -74,6 +74,7 @@ async function runHandler(
       query: new QueryParams(url.searchParams),
       body,
       listOrder: context.listOrder,
+      dealsEnvelope: context.dealsEnvelope,
     });
   } catch (error) {
     if (error instanceof ApiError) return { status: error.status, body: error.errors };

@@ -9,6 +9,7 @@ import {
   listProducts,
   listTaxRules,
 } from './catalog-routes.js';
+import { listDeals } from './deal-routes.js';
 import type { RouteHandler } from './route-types.js';
 import { createSale } from './sale-create.js';
 import { postSaleOrder } from './sale-order.js';
@@ -27,6 +28,7 @@ export const API_ROUTES: Readonly<Record<string, Partial<Record<Method, RouteHan
   'ref/location': { GET: listLocations },
   'ref/carrier': { GET: listCarriers },
   'reference/discount': { GET: listDiscountRules },
+  'reference/deals': { GET: listDeals },
   sale: { GET: getSale, POST: createSale, DELETE: deleteSale },
   'sale/order': { GET: getSaleOrder, POST: postSaleOrder },
   salelist: { GET: listSales },

@@ -60,6 +60,11 @@ const ROUTES: Array<[string, RegExp, ControlHandler]> = [
     (control, body) => control.setRateLimit(asObject(body) as Partial<RateLimitSettings>),
   ],
   ['POST', /^settings$/, (control, body) => control.updateSettings(asObject(body))],
+  [
+    'POST',
+    /^deals-envelope$/,
+    (control, body) => ({ envelope: control.setDealsEnvelope(asObject(body).envelope) }),
+  ],
   ['GET', /^sales$/, (control) => control.sales()],
   [
     'POST',

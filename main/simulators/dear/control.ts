@@ -7,6 +7,7 @@ import {
   patchCustomer,
   patchProduct,
 } from './catalog-edits.js';
+import { DEALS_ENVELOPES, type DealsEnvelope } from './deal-routes.js';
 import type { FaultSettings } from './faults.js';
 import type { RateLimitSettings } from './rate-window.js';
 import { shipSale, voidSale, type ShipRequest } from './sale-fulfilment.js';
@@ -32,6 +33,8 @@ export interface SimulatorStateSummary {
   rateLimit: RateLimitSettings;
   faults: FaultSettings;
   listOrder: string;
+  dealsEnvelope: DealsEnvelope;
+  deals: number;
   stock: Record<string, number>;
 }
 
@@ -63,6 +66,8 @@ export class DearControl {
       rateLimit: { ...this.context.rateWindow.settings },
       faults: this.context.faults.describe(),
       listOrder: this.context.listOrder,
+      dealsEnvelope: this.context.dealsEnvelope,
+      deals: this.state.reference.deals?.length ?? 0,
       stock,
     };
   }
@@ -162,6 +167,21 @@ export class DearControl {
     }
     Object.assign(this.state.me, changes);
     return this.state.me;
+  }
+
+  /**
+   * Chooses whether `GET reference/deals` adds `Total` and `Page` (`with-total`) or sends
+   * `Deals` alone (`deals-only`). Throws ControlError 400 for any other value.
+   */
+  setDealsEnvelope(envelope: unknown): DealsEnvelope {
+    if (!DEALS_ENVELOPES.includes(envelope as DealsEnvelope)) {
+      throw new ControlError(
+        400,
+        `envelope must be one of ${DEALS_ENVELOPES.join(', ')}, got ${JSON.stringify(envelope)}`,
+      );
+    }
+    this.context.dealsEnvelope = envelope as DealsEnvelope;
+    return this.context.dealsEnvelope;
   }
 
   /** Every sale in the shape `GET sale` returns, newest first. */

@@ -1,3 +1,4 @@
+import type { DealsEnvelope } from './deal-routes.js';
 import type { PreparedResponse } from './http-io.js';
 import type { QueryParams } from './query.js';
 import type { ListOrder, SimState } from './state.js';
@@ -9,6 +10,8 @@ export interface RouteContext {
   /** Parsed request body with numbers as Decimal; undefined for GET and DELETE. */
   body: unknown;
   listOrder: ListOrder;
+  /** Shape of the `GET reference/deals` response. */
+  dealsEnvelope: DealsEnvelope;
 }
 
 export type RouteHandler = (context: RouteContext) => PreparedResponse;

@@ -6,6 +6,7 @@ import { dispatchApiRequest } from './api-dispatch.js';
 import { CallLog } from './call-log.js';
 import { DearControl } from './control.js';
 import { dispatchControlRequest } from './control-routes.js';
+import type { DealsEnvelope } from './deal-routes.js';
 import { DearStampClock } from './dear-time.js';
 import { FaultPlan } from './faults.js';
 import { DEFAULT_RATE_LIMIT, RateWindow } from './rate-window.js';
@@ -15,6 +16,7 @@ import { SimState, type ListOrder } from './state.js';
 export type { DearSeed } from '../../sample/dear-seed.js';
 export type { CallRecord } from './call-log.js';
 export type { DearControl, PageAction, SimulatorStateSummary } from './control.js';
+export type { DealsEnvelope } from './deal-routes.js';
 export type { FaultKind, FaultSettings, ForbiddenBodyStyle } from './faults.js';
 export type { RateLimitSettings } from './rate-window.js';
 export type { ShipRequest } from './sale-fulfilment.js';
@@ -39,6 +41,11 @@ export interface DearSimulatorOptions {
   retryAfterSeconds?: number | null;
   /** Row order of paged lists; default `modified` (oldest `LastModifiedOn` first). */
   listOrder?: ListOrder;
+  /**
+   * Shape of `GET reference/deals`: `deals-only` (the default, as documented) or `with-total`
+   * (adds `Total` and `Page`, which Cin7 Core may or may not send).
+   */
+  dealsEnvelope?: DealsEnvelope;
   /** Clock for `LastModifiedOn` / `Updated` stamps; default the system clock. */
   now?: () => Date;
 }
@@ -74,6 +81,7 @@ export async function startDearSimulator(options: DearSimulatorOptions): Promise
     faults: new FaultPlan(),
     callLog: new CallLog(),
     listOrder: options.listOrder ?? 'modified',
+    dealsEnvelope: options.dealsEnvelope ?? 'deals-only',
     credentials: {
       accountId: options.accountId ?? SAMPLE_ACCOUNT_ID,
       applicationKey: options.applicationKey ?? SAMPLE_APPLICATION_KEY,

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CallLog } from './call-log.js';
+import type { DealsEnvelope } from './deal-routes.js';
 import type { FaultPlan } from './faults.js';
 import type { RateWindow } from './rate-window.js';
 import type { ListOrder, SimState } from './state.js';
@@ -26,6 +27,8 @@ export interface SimulatorContext {
   faults: FaultPlan;
   callLog: CallLog;
   listOrder: ListOrder;
+  /** Whether `GET reference/deals` adds `Total` and `Page` to `Deals`. */
+  dealsEnvelope: DealsEnvelope;
   credentials: { accountId: string; applicationKey: string };
   /** Responses held open by the timeout fault; destroyed when the server closes. */
   heldResponses: Set<ServerResponse>;

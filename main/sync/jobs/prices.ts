@@ -4,11 +4,13 @@ import type { DearCustomer, DearProduct } from '../../dear/records.js';
 import { getLogger } from '../../log/logger.js';
 import type { WireCustomerInput } from '../../upstock/wire.js';
 import type { Job, JobContext } from '../job.js';
+import { summarizeDeals } from '../pricing/deals.js';
 import { planPriceLists, type PricingPlan } from '../pricing/price-lists.js';
+import { loadReference } from '../reference-cache.js';
 import { assignedPriceList, pendingCustomer, pushCustomers } from './customer-records.js';
 import { putChangedLists, retireUnusedLists } from './price-list-writes.js';
 import type { PendingRecord } from './push-batches.js';
-import { ensureReference } from './reference.js';
+import { ensureDeals, ensureReference } from './reference.js';
 
 const log = getLogger('sync');
 
@@ -16,7 +18,8 @@ const log = getLogger('sync');
  * Computes the price lists from the cached catalog and brings Upstock in line: puts the lists
  * whose content changed, moves customers whose list changed (a customer upsert with the new
  * key), then deletes the lists no customer uses any more. Rules that price lists cannot
- * express are reported with the run. Calls Cin7 Core only when no reference data is cached.
+ * express, and every active, current deal, are reported with the run. Calls Cin7 Core only
+ * when no reference data (or no deals) is cached.
  */
 export const pricesJob: Job = {
   name: 'prices',
@@ -24,6 +27,8 @@ export const pricesJob: Job = {
     const reference = await ensureReference(ctx);
     const products = carriedProducts(ctx, tierNamesOf(reference.priceTiers));
     const customers = activeCustomers(ctx);
+    const deals = await ensureDeals(ctx, reference);
+    reportUnreadableDeals(ctx);
 
     const plan = planPriceLists({
       products,
@@ -32,6 +37,7 @@ export const pricesJob: Job = {
       discountRules: reference.discountRules,
       applyCustomerDiscountAfterOtherDiscounts:
         reference.me.applyCustomerDiscountsAfterOtherDiscounts,
+      deals: summarizeDeals(deals, customers, ctx.startedAt),
     });
     recordPlanReports(ctx, plan);
     warnForeignCurrency(customers, reference.me.currency);
@@ -88,6 +94,25 @@ function warnForeignCurrency(customers: DearCustomer[], baseCurrency: string): v
       .slice(0, 20)
       .map((customer) => `${customer.id} (${customer.name}, ${customer.currency})`),
   );
+}
+
+/**
+ * Reports the cached deals that do not parse, so a deal is never left out of the prices report
+ * without a trace. The reference run reported them too, but that may have been hours ago.
+ */
+function reportUnreadableDeals(ctx: JobContext): void {
+  const issues = loadReference(ctx.store.catalog)?.issues ?? [];
+  for (const issue of issues) {
+    if (issue.book !== 'deals') continue;
+    ctx.result.fail({
+      entity: 'reference',
+      recordId: issue.recordId,
+      label: 'deals',
+      field: issue.field,
+      reason: `${issue.reason} The deal is left out of the deals this run reports.`,
+    });
+    log.warn(`Deal ${issue.recordId} could not be read: ${issue.field}: ${issue.reason}`);
+  }
 }
 
 function recordPlanReports(ctx: JobContext, plan: PricingPlan): void {

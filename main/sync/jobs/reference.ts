@@ -1,6 +1,9 @@
 import { getLogger } from '../../log/logger.js';
 import { throwIfCancelled, type Job, type JobContext } from '../job.js';
+import { parseDeal } from '../../dear/parse-deal.js';
+import type { DearDeal } from '../../dear/records.js';
 import {
+  DEALS_ENTRY,
   loadReference,
   parseReference,
   saveReference,
@@ -18,17 +21,17 @@ const log = getLogger('sync');
 export const REFERENCE_MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
- * Reads `/me`, price tiers, tax rules, locations, discount rules, carriers and company
- * contacts (the sales representatives) into the
- * catalog cache. Skips the calls when the cache is younger than `REFERENCE_MAX_AGE_MS`,
- * unless the run is full.
+ * Reads `/me`, price tiers, tax rules, locations, discount rules, carriers, company contacts
+ * (the sales representatives) and deals into the catalog cache. Skips the calls when the cache
+ * is younger than `REFERENCE_MAX_AGE_MS` and holds deals, unless the run is full.
  */
 export const referenceJob: Job = {
   name: 'reference',
   async run(ctx) {
     const cached = loadReference(ctx.store.catalog);
     const age = cached ? ctx.startedAt.getTime() - cached.fetchedAt.getTime() : Infinity;
-    if (ctx.mode === 'incremental' && age < REFERENCE_MAX_AGE_MS) {
+    const hasDeals = cached?.data.deals != null;
+    if (ctx.mode === 'incremental' && age < REFERENCE_MAX_AGE_MS && hasDeals) {
       log.info(`Reference data is ${Math.round(age / 60_000)} min old; not reading it again yet`);
       ctx.result.count('reference', 'skipped');
       return;
@@ -49,6 +52,7 @@ export async function fetchReference(ctx: JobContext): Promise<ReferenceData> {
     ['discountRules', () => ctx.dear.discountRules(signal)],
     ['carriers', () => ctx.dear.carriers(signal)],
     ['companyContacts', () => ctx.dear.companyContacts(signal)],
+    ['deals', () => ctx.dear.deals(signal)],
   ];
   ctx.report({ phase, done: 0, total: steps.length });
 
@@ -74,7 +78,8 @@ export async function fetchReference(ctx: JobContext): Promise<ReferenceData> {
   log.info(
     `Cached reference data for ${data.me.company}: ${data.priceTiers.length} price tiers, ` +
       `${data.taxRules.length} tax rules, ${data.locations.length} locations, ` +
-      `${data.discountRules.length} discount rules, ${data.carriers.length} carriers`,
+      `${data.discountRules.length} discount rules, ${data.carriers.length} carriers, ` +
+      `${data.deals?.length ?? 0} deals`,
   );
   return data;
 }
@@ -85,4 +90,33 @@ export async function ensureReference(ctx: JobContext): Promise<ReferenceData> {
   if (cached) return cached.data;
   log.info('No reference data cached yet; reading it before the catalog');
   return fetchReference(ctx);
+}
+
+/**
+ * Returns the deals of `reference`, or, when the cache predates deals (`deals` null), reads
+ * them with one `GET reference/deals`, caches them and returns them parsed. Deals that fail to
+ * parse are reported as reference failures and left out. Throws what the client throws.
+ */
+export async function ensureDeals(ctx: JobContext, reference: ReferenceData): Promise<DearDeal[]> {
+  if (reference.deals !== null) return reference.deals;
+  log.info('The cached reference data has no deals yet; reading them from Cin7 Core');
+  throwIfCancelled(ctx);
+  const raw = await ctx.dear.deals(ctx.signal);
+  ctx.store.catalog.setReference(DEALS_ENTRY, raw);
+  const deals: DearDeal[] = [];
+  for (const record of raw) {
+    const parsed = parseDeal(record);
+    if (parsed.ok) {
+      deals.push(parsed.value);
+      continue;
+    }
+    ctx.result.fail({
+      entity: 'reference',
+      recordId: parsed.recordId,
+      label: 'deals',
+      field: parsed.field,
+      reason: parsed.reason,
+    });
+  }
+  return deals;
 }

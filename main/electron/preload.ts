@@ -2,7 +2,7 @@
  * The window's preload script: exposes `window.upstockDearSync` (`RendererBridge`) and nothing
  * else. A sandboxed preload can only require Electron's renderer modules, so this file imports
  * types alone from the rest of the project; scripts/build-electron.mjs transpiles it on its own
- * to CommonJS (out/main/preload/preload.cjs).
+ * to CommonJS (out/main/electron/preload.cjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { IpcChannel, IpcEvents, RendererBridge } from '../../shared/ipc.js';
@@ -52,7 +52,8 @@ const bridge: RendererBridge = {
   on(event, listener) {
     if (!isEvent(event)) throw new Error(`Unknown event ${String(event)}: not in shared/ipc.ts.`);
     // The page gets the payload only, never Electron's event object (it holds the sender).
-    const forward = (_event: IpcRendererEvent, payload: IpcEvents[typeof event]) => listener(payload);
+    const forward = (_event: IpcRendererEvent, payload: IpcEvents[typeof event]) =>
+      listener(payload);
     ipcRenderer.on(event, forward);
     return () => {
       ipcRenderer.removeListener(event, forward);

@@ -186,7 +186,14 @@ export async function startDesktopApp(): Promise<DesktopApp> {
     pauses.releaseSleepPause();
   });
 
-  await engine.start();
+  let startError: Error | null = null;
+  try {
+    await engine.start();
+  } catch (error) {
+    // For example no OS keychain: the tray and the window stay up and say what to fix.
+    startError = error instanceof Error ? error : new Error(String(error));
+    log.error('The sync engine did not start', startError);
+  }
   onStatus(engine.status());
 
   const settings = engine.settings();
@@ -197,18 +204,21 @@ export async function startDesktopApp(): Promise<DesktopApp> {
   if (!process.argv.includes(HIDDEN_ARG)) window.show();
   log.info(`Upstock Dear Sync ${app.getVersion()} started`);
 
+  const showError = (error: Error) => {
+    controller.showError(error.message);
+    notifications.add(
+      'app-error',
+      'Upstock Dear Sync hit an error',
+      `${error.message} (see the logs)`,
+    );
+  };
+  if (startError) showError(startError);
+
   return {
     engine,
     tray: controller,
     showWindow: () => window.show(),
-    showError: (error) => {
-      controller.showError(error.message);
-      notifications.add(
-        'app-error',
-        'Upstock Dear Sync hit an error',
-        `${error.message} (see the logs)`,
-      );
-    },
+    showError,
     shutdown: async () => {
       updates.stop();
       notifications.dispose();

@@ -19,7 +19,7 @@ export const CHANNEL_FILES = ['latest.yml', 'latest-mac.yml', 'latest-linux.yml'
 export const ROLLOUT_STEPS = [10, 50, 100] as const;
 export type RolloutStep = (typeof ROLLOUT_STEPS)[number];
 
-/** What one channel file held before and after a change. */
+/** The staging percentage of one channel file before and after a change. */
 export interface ChannelFileChange {
   file: string;
   version: string;
@@ -49,8 +49,8 @@ function readChannelFiles(dir: string) {
 
 /**
  * Sets the rollout of `version` to `percent` in every channel file in `dir`. A file fresh from
- * electron-builder has no `stagingPercentage` and takes any step; after that a step may only go
- * up, except from a halt (0). At 100 the key stays, so a later "stage 10" is still caught;
+ * electron-builder has no `stagingPercentage` and takes any step. After that a step may only go
+ * up, except from a halt (0). At 100 the key stays, so a later "stage 10" is still caught.
  * electron-updater then leaves out only the one staging id whose bucket is exactly 1.0.
  * Throws when a file has another version, when `percent` is not a rollout step, or when it is
  * lower than the current step (use `haltRollout` for that); nothing is written then.

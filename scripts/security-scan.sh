@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Static security scan of the Electron shell (main/electron) with electronegativity.
 # Writes out/electronegativity.csv and exits 1 when any finding is HIGH.
-# The check that downloads Electron's release list is excluded, so the scan needs no network;
+# The check that downloads Electron's release list is excluded, so the scan needs no network.
 # electronegativity still tries to fetch a translation file at start and goes on without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."

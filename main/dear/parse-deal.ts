@@ -42,20 +42,18 @@ const discountSchema = z
       scopeSchema('product', 'ProductID', ['ProductSKU', 'ProductName']),
     ),
   })
-  .transform(
-    (raw): DearDealDiscount => ({
-      id: raw.ID,
-      name: raw.DiscountName,
-      discountType: raw.DiscountType,
-      isOrderLevel: raw.IsOrderLevel,
-      scopes: [
-        ...raw.DealDiscountBrands,
-        ...raw.DealDiscountCategories,
-        ...raw.DealDiscountTags,
-        ...raw.DealDiscountProducts,
-      ],
-    }),
-  );
+  .transform((raw): DearDealDiscount => ({
+    id: raw.ID,
+    name: raw.DiscountName,
+    discountType: raw.DiscountType,
+    isOrderLevel: raw.IsOrderLevel,
+    scopes: [
+      ...raw.DealDiscountBrands,
+      ...raw.DealDiscountCategories,
+      ...raw.DealDiscountTags,
+      ...raw.DealDiscountProducts,
+    ],
+  }));
 
 const dealCustomerSchema = z
   .object({ CustomerID: requiredText(), CustomerName: optionalText() })
@@ -76,20 +74,18 @@ const dealSchema = z
     DealCustomerTags: listOf(dealTagSchema),
     DealDiscounts: listOf(discountSchema),
   })
-  .transform(
-    (raw): DearDeal => ({
-      id: raw.ID,
-      name: raw.Name,
-      dateFrom: raw.DateFrom,
-      dateTo: raw.DateTo,
-      isActive: raw.IsActive,
-      allowCoupons: raw.AllowCoupons,
-      customersGroup: raw.CustomersGroup ?? 'All',
-      customers: raw.DealCustomers,
-      customerTags: raw.DealCustomerTags.filter((tag): tag is string => tag !== null),
-      discounts: raw.DealDiscounts,
-    }),
-  );
+  .transform((raw): DearDeal => ({
+    id: raw.ID,
+    name: raw.Name,
+    dateFrom: raw.DateFrom,
+    dateTo: raw.DateTo,
+    isActive: raw.IsActive,
+    allowCoupons: raw.AllowCoupons,
+    customersGroup: raw.CustomersGroup ?? 'All',
+    customers: raw.DealCustomers,
+    customerTags: raw.DealCustomerTags.filter((tag): tag is string => tag !== null),
+    discounts: raw.DealDiscounts,
+  }));
 
 /**
  * Parses one element of `GET reference/deals` → `Deals`. A missing `CustomersGroup` reads as

@@ -190,7 +190,7 @@ export async function startDesktopApp(): Promise<DesktopApp> {
   try {
     await engine.start();
   } catch (error) {
-    // For example no OS keychain: the tray and the window stay up and say what to fix.
+    // Without an OS keychain, for example, the tray and the window stay up and show what to fix.
     startError = error instanceof Error ? error : new Error(String(error));
     log.error('The sync engine did not start', startError);
   }

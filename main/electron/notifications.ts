@@ -4,7 +4,7 @@ import type { IpcEvents } from '../../shared/ipc.js';
 /** One notification as the window lists it. */
 export type NotificationEntry = IpcEvents['notification:added'];
 
-/** What a notification is about; toasts are limited per kind. */
+/** The subject of a notification; toasts are limited per kind. */
 export type NotificationKind =
   'orders-attention' | 'credentials-rejected' | 'app-error' | 'update-ready';
 
@@ -45,7 +45,7 @@ export class NotificationCenter {
     this.maxKept = options.maxKept ?? 200;
   }
 
-  /** Records a notification, tells the window, and shows a toast unless one was shown lately. */
+  /** Records a notification, sends it to the window, and shows a toast unless one was shown lately. */
   add(kind: NotificationKind, title: string, body: string): NotificationEntry {
     const entry: NotificationEntry = {
       id: randomUUID(),

@@ -1,8 +1,8 @@
 /**
  * The window's preload script: exposes `window.upstockDearSync` (`RendererBridge`) and nothing
  * else. A sandboxed preload can only require Electron's renderer modules, so this file imports
- * types alone from the rest of the project; scripts/build-electron.mjs transpiles it on its own
- * to CommonJS (out/main/electron/preload.cjs).
+ * only types from the rest of the project. scripts/build-electron.mjs transpiles it alone to
+ * CommonJS (out/main/electron/preload.cjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { IpcChannel, IpcEvents, RendererBridge } from '../../shared/ipc.js';
@@ -51,7 +51,7 @@ const bridge: RendererBridge = {
   },
   on(event, listener) {
     if (!isEvent(event)) throw new Error(`Unknown event ${String(event)}: not in shared/ipc.ts.`);
-    // The page gets the payload only, never Electron's event object (it holds the sender).
+    // The page gets the payload only, never Electron's event object (it contains the sender).
     const forward = (_event: IpcRendererEvent, payload: IpcEvents[typeof event]) =>
       listener(payload);
     ipcRenderer.on(event, forward);

@@ -52,7 +52,7 @@ export function guardedHandler<C extends IpcChannel>(
 
 /**
  * Registers one `ipcMain.handle` per channel of the contract, each checking the sender and the
- * request before the handler runs; a rejected call reaches the window as a rejected promise.
+ * request before the handler runs. A rejected call reaches the window as a rejected promise.
  */
 export function registerIpcHandlers(options: RegisterOptions): IpcChannel[] {
   const channels = Object.keys(requestSchemas) as IpcChannel[];

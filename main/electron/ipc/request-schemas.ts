@@ -16,7 +16,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const jobName = z.enum(JOB_NAMES as [JobName, ...JobName[]]);
 
-/** The longest pause the window may request: one week, in minutes. */
+/** The maximum pause the window may request: one week, in minutes. */
 export const MAX_PAUSE_MINUTES = 7 * 24 * 60;
 
 export const requestSchemas = {

@@ -15,8 +15,8 @@ export interface PauseCoordinatorOptions {
 /**
  * Keeps two reasons for a pause apart: the merchant's own pause (from the tray or the window)
  * and the shell's pause while the PC sleeps. Sleeping pauses the engine unless the merchant had
- * already paused it; waking resumes it and runs one catch-up sync after `resumeDelayMs`, but only
- * if the merchant has no pause in force by then.
+ * already paused it. Waking resumes it and runs one catch-up sync after `resumeDelayMs`, unless
+ * the merchant has a pause in force by then.
  */
 export class PauseCoordinator {
   private merchantPause: { until: Date | null } | null;

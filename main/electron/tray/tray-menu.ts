@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { AgentStatus } from '../../../shared/sync.js';
 import { TRAY_STATE_LABELS, trayStateFor, type TrayState } from './tray-state.js';
 
-/** Where the updater is, as far as the tray cares. */
+/** The updater's phase, as the tray shows it. */
 export type UpdatePhase = 'idle' | 'checking' | 'downloading' | 'downloaded';
 
 /** Everything the tray menu and tooltip are built from. */
@@ -14,7 +14,7 @@ export interface TrayView {
   now: Date;
 }
 
-/** What the tray menu items do. Each is called without arguments when its item is clicked. */
+/** The callbacks of the tray menu items, each called without arguments on a click. */
 export interface TrayActions {
   syncNow(): void;
   syncPricesNow(): void;

@@ -1,6 +1,6 @@
 import type { AgentStatus } from '../../../shared/sync.js';
 
-/** What the tray icon shows, from the most to the least urgent. */
+/** The state the tray icon shows, listed from the most to the least urgent. */
 export type TrayState = 'signed-out' | 'attention' | 'offline' | 'paused' | 'syncing' | 'in-sync';
 
 export const TRAY_STATES: readonly TrayState[] = [
@@ -24,7 +24,7 @@ export const TRAY_STATE_LABELS: Record<TrayState, string> = {
 
 /**
  * Returns the tray state for an engine status. Rejected credentials and orders waiting for the
- * merchant come before "offline" and "paused", because only the merchant can fix them; a side
+ * merchant come before "offline" and "paused", because only the merchant can fix them. A side
  * that was never connected makes the agent "signed out".
  */
 export function trayStateFor(status: AgentStatus): TrayState {

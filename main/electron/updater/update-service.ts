@@ -106,8 +106,8 @@ export class UpdateService {
   }
 
   /**
-   * Checks the update server once; a check already running is shared. Never throws: a failed
-   * check is logged and reported as not available.
+   * Checks the update server once, sharing a check already running. The promise resolves even
+   * when the check fails: the failure is logged and reported as not available.
    */
   checkNow(): Promise<UpdateCheckOutcome> {
     this.running ??= this.check().finally(() => {

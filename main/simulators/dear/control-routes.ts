@@ -61,6 +61,11 @@ const ROUTES: Array<[string, RegExp, ControlHandler]> = [
   ],
   ['POST', /^settings$/, (control, body) => control.updateSettings(asObject(body))],
   [
+    'PATCH',
+    /^deals\/([^/]+)$/,
+    (control, body, [id]) => control.patchDeal(id ?? '', asObject(body)),
+  ],
+  [
     'POST',
     /^deals-envelope$/,
     (control, body) => ({ envelope: control.setDealsEnvelope(asObject(body).envelope) }),

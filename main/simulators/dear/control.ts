@@ -1,4 +1,9 @@
-import type { DearCustomerRecord, DearProductRecord, DearSeed } from '../../sample/dear-seed.js';
+import type {
+  DearCustomerRecord,
+  DearDealRecord,
+  DearProductRecord,
+  DearSeed,
+} from '../../sample/dear-seed.js';
 import type { CallRecord } from './call-log.js';
 import {
   addCustomers,
@@ -167,6 +172,19 @@ export class DearControl {
     }
     Object.assign(this.state.me, changes);
     return this.state.me;
+  }
+
+  /**
+   * Changes any fields of a deal (e.g. `IsActive`, `DateTo`); deals carry no modified stamp.
+   * Throws ControlError 404 when no deal has that ID.
+   */
+  patchDeal(id: string, changes: Record<string, unknown>): DearDealRecord {
+    const deal = (this.state.reference.deals ?? []).find(
+      (candidate) => candidate.ID.toLowerCase() === id.toLowerCase(),
+    );
+    if (!deal) throw new ControlError(404, `Deal ${id} not found`);
+    Object.assign(deal, changes, { ID: deal.ID });
+    return deal;
   }
 
   /**

@@ -57,13 +57,18 @@ export function ticksOf(date: Date): bigint {
   return BigInt(date.getTime()) * TICKS_PER_MS;
 }
 
-/** Fraction lengths used in turn, so a client sees every precision from 0 to 7 digits. */
-const FRACTION_DIGITS = [3, 2, 7, 0, 1, 6, 4, 5];
+/**
+ * Sub-millisecond offsets (in 100-nanosecond ticks) added in turn, so a client sees fractions
+ * of 3 to 7 digits as real Cin7 Core sends them. Each is under half a millisecond, so a stamp
+ * stays within the millisecond its clock reads.
+ */
+const SUB_MS_OFFSETS = [0n, 4_321n, 0n, 500n, 120n, 0n, 7n, 3_990n];
 
 /**
- * Issues `LastModifiedOn` / `Updated` stamps. Each stamp is at or after `now()` and strictly
- * after the previous stamp, so "modified since" comparisons never miss a later change, and
- * successive stamps use different fraction lengths.
+ * Issues `LastModifiedOn` / `Updated` stamps that follow `now()`. Each stamp lies within the
+ * millisecond `now()` reads and is strictly after the previous stamp, so "modified since"
+ * comparisons never miss a later change. A burst of stamps in one millisecond steps one tick
+ * at a time, so stamps run ahead of the clock only after some 5,000 stamps in one millisecond.
  */
 export class DearStampClock {
   private lastTicks = 0n;
@@ -73,14 +78,13 @@ export class DearStampClock {
 
   /** Returns the next stamp as ticks. */
   nextTicks(): bigint {
-    const digits = FRACTION_DIGITS[this.counter % FRACTION_DIGITS.length] ?? 7;
+    const offset = SUB_MS_OFFSETS[this.counter % SUB_MS_OFFSETS.length] ?? 0n;
     this.counter += 1;
-    const step = 10n ** BigInt(7 - digits);
-    let ticks = ticksOf(this.now());
+    const nowTicks = ticksOf(this.now());
+    let ticks = nowTicks + offset;
     if (ticks <= this.lastTicks) ticks = this.lastTicks + 1n;
-    const rounded = ((ticks + step - 1n) / step) * step;
-    this.lastTicks = rounded;
-    return rounded;
+    this.lastTicks = ticks;
+    return ticks;
   }
 
   /** Returns the next stamp formatted for a response. */

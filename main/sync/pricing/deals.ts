@@ -84,7 +84,9 @@ function audience(deal: DearDeal): string {
     case 'POS':
       return 'point-of-sale customers (never Upstock orders)';
     case 'Specified':
-      return `${deal.customers.length} listed customers`;
+      return deal.customers.length === 1
+        ? '1 listed customer'
+        : `${deal.customers.length} listed customers`;
     case 'CustomerTags':
       return `customers tagged ${deal.customerTags.map((tag) => `"${tag}"`).join(', ')}`;
     default:

@@ -1,3 +1,4 @@
+import type { OrderAttentionRow } from '../shared/ipc.js';
 import type { AgentStatus, JobName, JobProgress, RunSummary, RunTrigger } from '../shared/sync.js';
 import type { Settings } from '../shared/settings.js';
 
@@ -47,6 +48,7 @@ export interface EngineApi {
 
   listProducts(query: CatalogQuery): { total: number; products: CatalogProduct[] };
   productFacets(): { categories: string[]; brands: string[]; statuses: string[] };
+  /** Throws when an ID is a Cin7 Core service: Upstock does not sell services. */
   selectProducts(ids: string[]): number;
   deselectProducts(ids: string[]): number;
 
@@ -59,6 +61,14 @@ export interface EngineApi {
   pause(until: Date | null): void;
   resume(): void;
   runs(options?: { job?: JobName; limit?: number }): RunSummary[];
+
+  /** Returns the orders parked as needing the merchant's attention, oldest first. */
+  ordersNeedingAttention(): OrderAttentionRow[];
+  /**
+   * Marks a parked order for another push, then runs the orders job (when connected) and
+   * resolves when it ends. Throws when the order is not parked.
+   */
+  retryOrder(orderId: string): Promise<void>;
 
   settings(): Settings;
   updateSettings(patch: DeepPartial<Settings>): Settings;

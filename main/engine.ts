@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Settings } from '../shared/settings.js';
+import type { OrderAttentionRow } from '../shared/ipc.js';
 import type {
   AgentStatus,
   ConnectionStatus,
@@ -10,7 +11,11 @@ import type {
 } from '../shared/sync.js';
 import type { DearClient } from './dear/client.js';
 import { forgetSharedLimiter } from './dear/limiter.js';
-import { catalogFacets, listCatalogProducts } from './engine/catalog-view.js';
+import {
+  catalogFacets,
+  listCatalogProducts,
+  selectCatalogProducts,
+} from './engine/catalog-view.js';
 import {
   createDearClient,
   createUpstockClient,
@@ -22,6 +27,10 @@ import {
 import { buildStatus } from './engine/status.js';
 import type { CatalogQuery, DearCredentials, DeepPartial, EngineApi } from './engine-types.js';
 import { getLogger, registerSecret } from './log/logger.js';
+import { listOrdersNeedingAttention, retryOrder } from './orders/attention.js';
+import { ledgerFor } from './orders/ledger.js';
+import { ordersJob } from './orders/orders-job.js';
+import { shipmentsJob } from './orders/shipments.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/types.js';
 import type { Job } from './sync/job.js';
@@ -34,6 +43,19 @@ import { IMPORT_SEQUENCE, Scheduler } from './sync/scheduler.js';
 import type { UpstockClient } from './upstock/client.js';
 
 const log = getLogger('app');
+
+/** Runner group of the order jobs: both write the order ledger, so they run one at a time. */
+export const ORDERS_GROUP = 'orders';
+
+/** The group each built-in job runs in; `registerJob` keeps it unless told otherwise. */
+const JOB_GROUPS: Partial<Record<JobName, string>> = {
+  reference: 'catalog',
+  products: 'catalog',
+  customers: 'catalog',
+  prices: 'catalog',
+  orders: ORDERS_GROUP,
+  shipments: ORDERS_GROUP,
+};
 
 /** The settings the engine reads and writes (`SettingsStore` fits it). */
 export interface SettingsSource {
@@ -77,7 +99,7 @@ export class Engine implements EngineApi {
   private dearKey: { accountId: string; applicationKey: string } | null = null;
   private dearStatus = disconnected();
   private upstockStatus = disconnected();
-  private attentionCounter: () => number = () => 0;
+  private attentionCounter: () => number = () => ledgerFor(this.store).countParked();
 
   constructor(private readonly options: EngineOptions) {
     this.store = openStore(options.dataDir);
@@ -87,8 +109,8 @@ export class Engine implements EngineApi {
       clients: () =>
         this.dear && this.upstock ? { dear: this.dear, upstock: this.upstock } : null,
     });
-    for (const job of [referenceJob, productsJob, customersJob, pricesJob])
-      this.runner.register(job, { group: 'catalog' });
+    for (const job of [referenceJob, productsJob, customersJob, pricesJob, ordersJob, shipmentsJob])
+      this.registerJob(job);
     this.scheduler = new Scheduler(
       this.runner,
       () => this.settings(),
@@ -108,14 +130,19 @@ export class Engine implements EngineApi {
   }
 
   /**
-   * Registers another job (orders, shipments) with the runner; it gets its own lock and runs
-   * on its schedule in `settings.schedules`.
+   * Registers a job with the runner, replacing the one of the same name (tests and the sandbox
+   * pass jobs with other options). It runs on its schedule in `settings.schedules`, in the
+   * group given, else the built-in group of that job name, else a group of its own. The
+   * engine registers the import, orders and shipments jobs itself.
    */
   registerJob(job: Job, options: { group?: string } = {}): void {
-    this.runner.register(job, options);
+    this.runner.register(job, { group: options.group ?? JOB_GROUPS[job.name] ?? job.name });
   }
 
-  /** Sets how the tray counts orders that need the merchant's attention. */
+  /**
+   * Replaces how the tray counts orders that need the merchant's attention; by default the
+   * parked orders in the order ledger.
+   */
   setAttentionCounter(counter: () => number): void {
     this.attentionCounter = counter;
   }
@@ -192,8 +219,9 @@ export class Engine implements EngineApi {
     return catalogFacets(this.store);
   }
 
+  /** Throws ServiceSelectionError, selecting nothing, when an ID is a Cin7 Core service. */
   selectProducts(ids: string[]): number {
-    const changed = this.store.selection.select(ids);
+    const changed = selectCatalogProducts(this.store, ids);
     log.info(`Selected ${changed} products for Upstock`);
     return changed;
   }
@@ -213,6 +241,27 @@ export class Engine implements EngineApi {
     } as const;
     if (options.job) return [await this.runner.run(options.job, request)];
     return this.runner.runSequence(IMPORT_SEQUENCE, request);
+  }
+
+  ordersNeedingAttention(): OrderAttentionRow[] {
+    return listOrdersNeedingAttention(this.store);
+  }
+
+  /**
+   * Marks a parked order for another push and, when both sides are connected, runs the orders
+   * job and waits for it. Throws OrderNotParkedError when the order is not parked. Unconnected,
+   * the order is pushed by the first orders run after connecting.
+   */
+  async retryOrder(orderId: string): Promise<void> {
+    retryOrder(this.store, orderId);
+    log.info(`Order ${orderId} marked for another push`);
+    this.emitStatus();
+    if (!this.clients()) {
+      log.info(`Order ${orderId} is pushed once Cin7 Core and Upstock are both connected`);
+      return;
+    }
+    const summary = await this.runner.run('orders', { trigger: 'manual', mode: 'incremental' });
+    log.info(`Orders run ${summary.id} after the retry of order ${orderId}: ${summary.status}`);
   }
 
   pause(until: Date | null): void {

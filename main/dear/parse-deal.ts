@@ -9,7 +9,7 @@ import {
 } from './parse-fields.js';
 import type { DearDeal, DearDealDiscount, DearDealScope, ParseResult } from './records.js';
 
-/** Builds the schema of one scope list entry; `idKey` and `nameKey` differ per list. */
+/** Builds the schema of one scope list entry. Each list names its ID and name fields differently. */
 function scopeSchema(kind: DearDealScope['kind'], idKey: string | null, nameKeys: string[]) {
   const shape: Record<string, z.ZodType> = { Type: optionalText() };
   if (idKey) shape[idKey] = optionalText();

@@ -1,5 +1,14 @@
 import type { CatalogProduct, CatalogQuery } from '../engine-types.js';
+import { getLogger } from '../log/logger.js';
 import type { Store } from '../store/types.js';
+import {
+  catalogIndexFor,
+  SERVICE_TYPE,
+  type CatalogFacets,
+  type IndexedProduct,
+} from './catalog-index.js';
+
+const log = getLogger('app');
 
 /** Page size when a query gives no limit. */
 const DEFAULT_LIMIT = 100;
@@ -7,99 +16,100 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
 /**
- * Lists cached Cin7 Core products for the Products screen and `products list`, filtered and
- * paged, sorted by SKU. Reads the raw cache field by field, so a malformed product still shows
- * with what it has. `imported` means Upstock accepted the product at least once.
+ * Lists the cached Cin7 Core products for the Products screen and `products list`, filtered
+ * and paged, sorted by SKU. Services (freight, labour) are left out: Upstock sells only
+ * stock. Reads the raw cache field by field, so a malformed product still shows with what it
+ * has. `imported` means Upstock accepted the product at least once. The parsed products are
+ * cached until the catalog, the selection or the product mappings change.
  */
 export function listCatalogProducts(
   store: Store,
   query: CatalogQuery,
 ): { total: number; products: CatalogProduct[] } {
-  const selected = new Set(store.selection.listSelected());
-  const imported = new Set(
-    store.mappings
-      .list('product')
-      .filter((mapping) => mapping.contentHash !== null)
-      .map((mapping) => mapping.dearId),
-  );
+  const index = catalogIndexFor(store);
+  const { selected, imported } = index.selectionFlags();
   const search = query.search?.trim().toLowerCase() ?? '';
-
-  const matches: CatalogProduct[] = [];
-  for (const raw of store.catalog.allProducts()) {
-    const product = toCatalogProduct(raw, selected, imported);
-    if (!product || !matchesQuery(product, query, search)) continue;
-    matches.push(product);
-  }
-  matches.sort((a, b) => a.sku.localeCompare(b.sku) || a.id.localeCompare(b.id));
-
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit ?? DEFAULT_LIMIT)));
-  return { total: matches.length, products: matches.slice(offset, offset + limit) };
+
+  let total = 0;
+  const products: CatalogProduct[] = [];
+  for (const product of index.listed()) {
+    const flags = { selected: selected.has(product.id), imported: imported.has(product.id) };
+    if (!matchesQuery(product, flags, query, search)) continue;
+    if (total >= offset && products.length < limit) products.push(toCatalogProduct(product, flags));
+    total += 1;
+  }
+  return { total, products };
 }
 
-/** Returns the distinct categories, brands and statuses of the cached products, sorted. */
-export function catalogFacets(store: Store): {
-  categories: string[];
-  brands: string[];
-  statuses: string[];
-} {
-  const categories = new Set<string>();
-  const brands = new Set<string>();
-  const statuses = new Set<string>();
-  for (const raw of store.catalog.allProducts()) {
-    const record = asRecord(raw);
-    const category = text(record.Category);
-    const brand = text(record.Brand);
-    if (category) categories.add(category);
-    if (brand) brands.add(brand);
-    statuses.add(text(record.Status) ?? 'Active');
+/** Returns the distinct categories, brands and statuses of the listed products, sorted. */
+export function catalogFacets(store: Store): CatalogFacets {
+  return catalogIndexFor(store).facets();
+}
+
+/** Raised when a selection names Cin7 Core services, which Upstock does not sell. */
+export class ServiceSelectionError extends Error {
+  constructor(readonly productIds: string[]) {
+    super(
+      `${productIds.length === 1 ? 'Product' : 'Products'} ${productIds.join(', ')} ` +
+        `${productIds.length === 1 ? 'is a service' : 'are services'} in Cin7 Core (Type ` +
+        `"${SERVICE_TYPE}"). Services such as freight are not sold in Upstock, so they cannot ` +
+        'be selected; select stock products only.',
+    );
+    this.name = 'ServiceSelectionError';
   }
-  const sorted = (values: Set<string>) => [...values].sort((a, b) => a.localeCompare(b));
-  return { categories: sorted(categories), brands: sorted(brands), statuses: sorted(statuses) };
+}
+
+/**
+ * Selects products for Upstock and returns how many were newly selected. Throws
+ * ServiceSelectionError, selecting nothing, when any ID is a cached service.
+ */
+export function selectCatalogProducts(store: Store, ids: string[]): number {
+  const index = catalogIndexFor(store);
+  const services = ids.filter((id) => index.typeOf(id) === SERVICE_TYPE);
+  if (services.length > 0) {
+    log.warn(`Rejected a selection naming the services ${services.join(', ')}`);
+    throw new ServiceSelectionError(services);
+  }
+  return store.selection.select(ids);
 }
 
 function toCatalogProduct(
-  raw: unknown,
-  selected: Set<string>,
-  imported: Set<string>,
-): CatalogProduct | null {
-  const record = asRecord(raw);
-  const id = text(record.ID);
-  if (!id) return null;
+  product: IndexedProduct,
+  flags: { selected: boolean; imported: boolean },
+): CatalogProduct {
   return {
-    id,
-    sku: text(record.SKU) ?? '',
-    name: text(record.Name) ?? '',
-    type: text(record.Type) ?? 'Stock',
-    status: text(record.Status) ?? 'Active',
-    category: text(record.Category),
-    brand: text(record.Brand),
-    sellable: record.Sellable !== false,
-    selected: selected.has(id),
-    imported: imported.has(id),
+    id: product.id,
+    sku: product.sku,
+    name: product.name,
+    type: product.type,
+    status: product.status,
+    category: product.category,
+    brand: product.brand,
+    sellable: product.sellable,
+    selected: flags.selected,
+    imported: flags.imported,
   };
 }
 
-function matchesQuery(product: CatalogProduct, query: CatalogQuery, search: string): boolean {
+function matchesQuery(
+  product: IndexedProduct,
+  flags: { selected: boolean; imported: boolean },
+  query: CatalogQuery,
+  search: string,
+): boolean {
   if (
     search &&
-    !product.sku.toLowerCase().includes(search) &&
-    !product.name.toLowerCase().includes(search)
+    !product.searchText.sku.includes(search) &&
+    !product.searchText.name.includes(search)
   ) {
     return false;
   }
   if (query.category !== undefined && product.category !== query.category) return false;
   if (query.brand !== undefined && product.brand !== query.brand) return false;
   if (query.status !== undefined && product.status !== query.status) return false;
-  if (query.imported !== undefined && product.imported !== query.imported) return false;
-  if (query.selected !== undefined && product.selected !== query.selected) return false;
+  if (query.imported !== undefined && flags.imported !== query.imported) return false;
+  if (query.selected !== undefined && flags.selected !== query.selected) return false;
   return true;
-}
-
-function asRecord(raw: unknown): Record<string, unknown> {
-  return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -1,10 +1,8 @@
-import type { DearClient } from '../dear/client.js';
-import type { UpstockClient } from '../upstock/client.js';
+import type { DearPort, UpstockPort } from '../sync/ports.js';
 
 /**
- * The parts of the Cin7 Core and Upstock clients that the order push and the shipment poll
- * use. `DearClient` and `UpstockClient` satisfy them; the job checks this at run time because
- * the runner's context types only the import jobs' part of each client.
+ * The parts of the Cin7 Core and Upstock ports that the order push and the shipment poll use.
+ * The runner's `JobContext` clients satisfy them, and so do `DearClient` and `UpstockClient`.
  */
 
 /** A `saleList` row, as far as the agent reads it. */
@@ -51,7 +49,7 @@ export interface DearSaleOrderRecord {
 
 /** The Cin7 Core calls the order jobs make; `DearClient` provides them. */
 export type OrdersDearPort = Pick<
-  DearClient,
+  DearPort,
   | 'me'
   | 'taxRules'
   | 'locations'
@@ -67,7 +65,7 @@ export type OrdersDearPort = Pick<
 
 /** The Upstock calls the order jobs make; `UpstockClient` provides them. */
 export type OrdersUpstockPort = Pick<
-  UpstockClient,
+  UpstockPort,
   | 'listApprovedOrders'
   | 'getOrder'
   | 'claimOrder'

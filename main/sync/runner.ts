@@ -119,11 +119,14 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       next: null,
       promise: null as unknown as Promise<RunSummary>,
     };
+    // The run leaves the active list before "run-finished" is emitted, so a status built in
+    // that event's listeners shows the job finished; `finally` covers a run that threw.
+    const release = () => {
+      if (this.active.get(name) === run) this.active.delete(name);
+    };
     run.promise = this.inGroup(registered.group, () =>
-      this.execute(registered.job, request, controller),
-    ).finally(() => {
-      this.active.delete(name);
-    });
+      this.execute(registered.job, request, controller, release),
+    ).finally(release);
     this.active.set(name, run);
     return run.promise;
   }
@@ -173,6 +176,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     job: Job,
     request: RunRequest,
     controller: AbortController,
+    release: () => void,
   ): Promise<RunSummary> {
     const { store } = this.options;
     const runId = store.runs.start(job.name, request.trigger, request.mode);
@@ -242,6 +246,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
 
     const summary = store.runs.get(runId);
     if (!summary) throw new Error(`Run ${runId} of ${job.name} vanished from the run history`);
+    release();
     this.emit('run-finished', summary);
     return summary;
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { IpcChannel, IpcEvents } from '../../shared/ipc.js';
 import type { AgentStatus } from '../../shared/sync.js';
-import { createIpcHandlers, type EngineOrderApi } from '../electron/ipc/handlers.js';
+import { createIpcHandlers } from '../electron/ipc/handlers.js';
 import { requestSchemas } from '../electron/ipc/request-schemas.js';
 import { notificationsForStatusChange } from '../electron/status-notifications.js';
 import type { EngineApi } from '../engine-types.js';
@@ -18,13 +18,8 @@ const MAX_BODY_BYTES = 5_000_000;
 type Notification = IpcEvents['notification:added'];
 
 export interface WebBridgeOptions {
-  /** A started engine; the server never starts or stops it. */
-  engine: EngineApi & Partial<EngineOrderApi>;
-  /**
-   * The orders part, when the engine itself has no `ordersNeedingAttention` and `retryOrder`
-   * (the command line adds them from main/orders the same way).
-   */
-  orders?: EngineOrderApi;
+  /** A started engine; the server never starts or stops it. Orders go through it too. */
+  engine: EngineApi;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** Port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -67,11 +62,6 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     notifications: { list: () => notifications },
     onSettingsChanged: () => undefined,
   });
-  const { orders } = options;
-  if (orders) {
-    handlers['orders:attention'] = () => orders.ordersNeedingAttention();
-    handlers['orders:retry'] = (request) => orders.retryOrder(request.orderId);
-  }
 
   const stopStatus = engine.on('status', (status) => {
     for (const note of notificationsForStatusChange(previousStatus, status)) {

@@ -2,9 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../main/engine.js';
-import { listOrdersNeedingAttention, retryOrder } from '../../main/orders/attention.js';
-import { ordersJob } from '../../main/orders/orders-job.js';
-import { shipmentsJob } from '../../main/orders/shipments.js';
 import { sampleSeed } from '../../main/sample/sample-merchant.js';
 import { SettingsStore } from '../../main/settings/index.js';
 import { startDearSimulator, type DearSimulator } from '../../main/simulators/dear/server.js';
@@ -40,18 +37,8 @@ export async function startStack(rendererDir: string): Promise<Stack> {
     upstockBaseUrl: upstock.url,
     timeoutMs: 10_000,
   });
-  engine.registerJob(ordersJob);
-  engine.registerJob(shipmentsJob);
-  engine.setAttentionCounter(() => listOrdersNeedingAttention(engine.store).length);
   await engine.start();
-  const bridge = await startWebBridge({
-    engine,
-    rendererDir,
-    orders: {
-      ordersNeedingAttention: () => listOrdersNeedingAttention(engine.store),
-      retryOrder: async (orderId) => retryOrder(engine.store, orderId),
-    },
-  });
+  const bridge = await startWebBridge({ engine, rendererDir });
 
   return {
     dear,

@@ -23,7 +23,7 @@ export const REFERENCE_MAX_AGE_MS = 60 * 60 * 1000;
 /**
  * Reads `/me`, price tiers, tax rules, locations, discount rules, carriers, company contacts
  * (the sales representatives) and deals into the catalog cache. Skips the calls when the cache
- * is younger than `REFERENCE_MAX_AGE_MS` and holds deals, unless the run is full.
+ * is younger than `REFERENCE_MAX_AGE_MS` and contains deals, unless the run is full.
  */
 export const referenceJob: Job = {
   name: 'reference',

@@ -4,9 +4,11 @@ import type { DealSummary } from './unrepresentable.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Returns true when the deal is switched on and `now` falls inside its dates. Cin7 Core sends
- * the dates as midnight without a time zone; `DateTo` is taken to include its whole day (how
- * Cin7 Core treats the last day is unconfirmed). A missing date leaves that side open.
+ * Returns true when the deal is switched on and `now` falls inside its dates. A missing date
+ * leaves that side open.
+ *
+ * NOTE: Cin7 Core sends the dates as midnight without a time zone, and how it treats the last
+ * day is unconfirmed. Here `DateTo` includes its whole day, read in UTC.
  */
 export function isDealCurrent(deal: DearDeal, now: Date): boolean {
   if (!deal.isActive) return false;
@@ -16,10 +18,10 @@ export function isDealCurrent(deal: DearDeal, now: Date): boolean {
 }
 
 /**
- * Returns the customers among `customers` that the deal targets: every one for `All` and `B2B`
- * (Upstock orders are B2B), none for `POS` (point-of-sale only), the listed ones for
- * `Specified`, and those with at least one of the deal's tags (ignoring case) for
- * `CustomerTags`. An unknown group targets none; `describeDeal` says so.
+ * Returns the customers among `customers` that the deal targets. `All` and `B2B` target every
+ * one, because Upstock orders are B2B sales. `POS` (point of sale only) targets none.
+ * `Specified` targets the listed customers, and `CustomerTags` those with at least one of the
+ * deal's tags, ignoring case. An unknown group targets none, and `describeDeal` says so.
  */
 export function dealCustomers(
   deal: DearDeal,

@@ -30,6 +30,11 @@ export interface CatalogQuery {
   status?: string;
   imported?: boolean;
   selected?: boolean;
+  /**
+   * Also lists Cin7 Core services (Type "Service"), which the Products screen leaves out; the
+   * command line uses it to name a service the merchant tried to select.
+   */
+  includeServices?: boolean;
   offset?: number;
   limit?: number;
 }

@@ -47,7 +47,7 @@ const log = getLogger('app');
 /** Runner group of the order jobs: both write the order ledger, so they run one at a time. */
 export const ORDERS_GROUP = 'orders';
 
-/** The group each built-in job runs in; `registerJob` keeps it unless told otherwise. */
+/** The group each built-in job runs in; `registerJob` uses it unless the caller passes a group. */
 const JOB_GROUPS: Partial<Record<JobName, string>> = {
   reference: 'catalog',
   products: 'catalog',

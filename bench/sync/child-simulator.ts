@@ -29,12 +29,14 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `npm run sim -- <args>` as `npx tsx main/cli/sim.ts <args>` and resolves with the URLs
+ * Starts `npm run sim -- <args>` as `node --import tsx main/cli/sim.ts <args>` and resolves with the URLs
  * from the JSON line it prints once it listens. Rejects when the child exits first or does
  * not print the line within three minutes.
  */
 export function startChildSimulator(args: string[]): Promise<ChildSimulator> {
-  const child = spawn('npx', ['tsx', 'main/cli/sim.ts', ...args], {
+  // One process (node with the tsx loader) rather than `npx tsx`, whose wrapper processes
+  // would leave the simulator running when only the wrapper gets the signal.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/sim.ts', ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

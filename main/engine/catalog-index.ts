@@ -27,8 +27,8 @@ export interface CatalogFacets {
 
 interface ProductsSnapshot {
   revision: string;
-  /** Products other than services, sorted by SKU then ID. */
-  listed: IndexedProduct[];
+  /** Every cached product with an ID, services included, sorted by SKU then ID. */
+  all: IndexedProduct[];
   /** Type of every cached product by ID, services included. */
   typeById: Map<string, string>;
   facets: CatalogFacets;
@@ -57,12 +57,15 @@ export class CatalogIndex {
     private readonly revision: CatalogRevision = catalogRevisionFor(store),
   ) {}
 
-  /** Returns the products other than services, sorted by SKU then ID. Do not change them. */
-  listed(): readonly IndexedProduct[] {
-    return this.productsSnapshot().listed;
+  /**
+   * Returns every cached product with an ID, services included (check `type`), sorted by SKU
+   * then ID. The objects are shared with later calls, so callers must not change them.
+   */
+  all(): readonly IndexedProduct[] {
+    return this.productsSnapshot().all;
   }
 
-  /** Returns the facets of the listed products. */
+  /** Returns the facets of the products other than services. */
   facets(): CatalogFacets {
     const { facets } = this.productsSnapshot();
     return {
@@ -99,16 +102,17 @@ export class CatalogIndex {
     const revision = this.revision.current('products');
     if (this.products?.revision === revision) return this.products;
 
-    const listed: IndexedProduct[] = [];
+    const all: IndexedProduct[] = [];
     const typeById = new Map<string, string>();
     for (const raw of this.store.catalog.allProducts()) {
       const product = toIndexedProduct(raw);
       if (!product) continue;
       typeById.set(product.id, product.type);
-      if (product.type !== SERVICE_TYPE) listed.push(product);
+      all.push(product);
     }
-    listed.sort((a, b) => collator.compare(a.sku, b.sku) || collator.compare(a.id, b.id));
-    this.products = { revision, listed, typeById, facets: facetsOf(listed) };
+    all.sort((a, b) => collator.compare(a.sku, b.sku) || collator.compare(a.id, b.id));
+    const stock = all.filter((product) => product.type !== SERVICE_TYPE);
+    this.products = { revision, all, typeById, facets: facetsOf(stock) };
     return this.products;
   }
 }

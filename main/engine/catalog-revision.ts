@@ -20,7 +20,13 @@ export interface CatalogRevision {
 const TABLE = 'temp.catalog_view_revisions';
 
 /** Trigger name, table, topic and row filter of each write that bumps a counter. */
-const TRIGGERS: { name: string; event: string; table: string; topic: RevisionTopic; when?: string }[] = [
+const TRIGGERS: {
+  name: string;
+  event: string;
+  table: string;
+  topic: RevisionTopic;
+  when?: string;
+}[] = [
   { name: 'products_insert', event: 'INSERT', table: 'catalog_products', topic: 'products' },
   { name: 'products_update', event: 'UPDATE', table: 'catalog_products', topic: 'products' },
   { name: 'products_delete', event: 'DELETE', table: 'catalog_products', topic: 'products' },

@@ -17,8 +17,8 @@ const MAX_LIMIT = 1000;
 
 /**
  * Lists the cached Cin7 Core products for the Products screen and `products list`, filtered
- * and paged, sorted by SKU. Services (freight, labour) are left out: Upstock sells only
- * stock. Reads the raw cache field by field, so a malformed product still shows with what it
+ * and paged, sorted by SKU. Services (freight, labour) are left out unless
+ * `query.includeServices` is set, because Upstock never sells them. Reads the raw cache field by field, so a malformed product still shows with what it
  * has. `imported` means Upstock accepted the product at least once. The parsed products are
  * cached until the catalog, the selection or the product mappings change.
  */
@@ -34,7 +34,7 @@ export function listCatalogProducts(
 
   let total = 0;
   const products: CatalogProduct[] = [];
-  for (const product of index.listed()) {
+  for (const product of index.all()) {
     const flags = { selected: selected.has(product.id), imported: imported.has(product.id) };
     if (!matchesQuery(product, flags, query, search)) continue;
     if (total >= offset && products.length < limit) products.push(toCatalogProduct(product, flags));
@@ -106,6 +106,7 @@ function matchesQuery(
   ) {
     return false;
   }
+  if (product.type === SERVICE_TYPE && !query.includeServices) return false;
   if (query.category !== undefined && product.category !== query.category) return false;
   if (query.brand !== undefined && product.brand !== query.brand) return false;
   if (query.status !== undefined && product.status !== query.status) return false;

@@ -120,7 +120,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       promise: null as unknown as Promise<RunSummary>,
     };
     // The run leaves the active list before "run-finished" is emitted, so a status built in
-    // that event's listeners shows the job finished; `finally` covers a run that threw.
+    // that event's listeners shows the job finished. The `finally` covers a run that threw.
     const release = () => {
       if (this.active.get(name) === run) this.active.delete(name);
     };

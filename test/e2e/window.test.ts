@@ -219,9 +219,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('window in Chromium', () => {
     expect(stack.engine.settings().orders.taxRule).toBeNull();
 
     await openScreen('Activity');
+    // The engine's retry runs the orders job at once, so the pushed order leaves the list.
     await page.getByRole('button', { name: `Retry order ${approvedOrder.number}` }).click();
-    await page.getByRole('status').filter({ hasText: 'Retry queued.' }).waitFor();
-    await stack.engine.syncNow({ job: 'orders', trigger: 'schedule' });
     await page.getByText('No orders need attention.').waitFor();
 
     const sales = stack.dear.control.sales();

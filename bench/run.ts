@@ -17,7 +17,8 @@ const DOCS_FILE = resolve(import.meta.dirname, '../docs/benchmarks.md');
 
 function positiveInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`"${value}" must be a whole number of at least 1.`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError(`"${value}" must be a whole number of at least 1.`);
   return number;
 }
 
@@ -36,7 +37,8 @@ async function run(benchmark: string, options: RunOptions): Promise<void> {
   try {
     const imported = await runImportBench(world);
     if (benchmark === 'import' || benchmark === 'sync') report.import = imported;
-    if (benchmark === 'incremental' || benchmark === 'sync') report.incremental = await runIncrementalBench(world);
+    if (benchmark === 'incremental' || benchmark === 'sync')
+      report.incremental = await runIncrementalBench(world);
     if (benchmark === 'writes' || benchmark === 'sync') report.writes = await runWritesBench(world);
   } finally {
     await world.close();
@@ -51,10 +53,21 @@ const program = new Command('bench')
 
 program
   .argument('<benchmark>', 'import | incremental | writes | sync (all three)')
-  .addOption(new Option('--products <n>', 'products in the Cin7 Core seed').default(20_000).argParser(positiveInteger))
-  .addOption(new Option('--customers <n>', 'customers in the Cin7 Core seed').default(5_000).argParser(positiveInteger))
   .addOption(
-    new Option('--rate-window-ms <ms>', 'Cin7 Core rate window: 60 calls per window (60000 is real time)')
+    new Option('--products <n>', 'products in the Cin7 Core seed')
+      .default(20_000)
+      .argParser(positiveInteger),
+  )
+  .addOption(
+    new Option('--customers <n>', 'customers in the Cin7 Core seed')
+      .default(5_000)
+      .argParser(positiveInteger),
+  )
+  .addOption(
+    new Option(
+      '--rate-window-ms <ms>',
+      'Cin7 Core rate window: 60 calls per window (60000 is real time)',
+    )
       .default(6_000)
       .argParser(positiveInteger),
   )

@@ -35,6 +35,8 @@ export interface BenchWorld {
   dataDir: string;
   /** Calls the Cin7 Core simulator received so far (its own count, throttled calls included). */
   dearServerCalls(): Promise<number>;
+  /** Cin7 Core simulator calls since the start, by `METHOD endpoint`. */
+  dearCallsByEndpoint(): Promise<Record<string, number>>;
   /** Upstock simulator calls since the start, by `METHOD /path` with IDs folded. */
   upstockCallsByRoute(): Promise<Record<string, number>>;
   /** Runs the import jobs, then orders and shipments, like `agent sync --once`. */
@@ -64,7 +66,11 @@ export async function startBenchWorld(options: BenchOptions): Promise<BenchWorld
 
   const settings = new SettingsStore({ cwd: dataDir, configName: 'settings' });
   settings.update({
-    dear: { baseUrl: dear.url, callsPerWindow: AGENT_CALLS_PER_WINDOW, rateWindowMs: options.rateWindowMs },
+    dear: {
+      baseUrl: dear.url,
+      callsPerWindow: AGENT_CALLS_PER_WINDOW,
+      rateWindowMs: options.rateWindowMs,
+    },
     upstock: { baseUrl: upstock.url },
   });
   const engine = createEngine({
@@ -85,9 +91,26 @@ export async function startBenchWorld(options: BenchOptions): Promise<BenchWorld
     upstock,
     engine,
     dataDir,
-    dearServerCalls: async () => (await control<{ callCount: number }>(dear.controlUrl, 'GET', 'state')).callCount,
+    dearServerCalls: async () =>
+      (await control<{ callCount: number }>(dear.controlUrl, 'GET', 'state')).callCount,
+    dearCallsByEndpoint: async () => {
+      const calls = await control<{ method: string; path: string }[]>(
+        dear.controlUrl,
+        'GET',
+        'calls',
+      );
+      const endpoints: Record<string, number> = {};
+      for (const call of calls)
+        endpoints[`${call.method} ${call.path}`] =
+          (endpoints[`${call.method} ${call.path}`] ?? 0) + 1;
+      return endpoints;
+    },
     upstockCallsByRoute: async () => {
-      const { calls } = await control<{ calls: { method: string; path: string }[] }>(upstock.controlUrl, 'GET', 'calls');
+      const { calls } = await control<{ calls: { method: string; path: string }[] }>(
+        upstock.controlUrl,
+        'GET',
+        'calls',
+      );
       const routes: Record<string, number> = {};
       for (const call of calls) {
         const route = `${call.method} ${call.path.replace(/\/[0-9a-f-]{20,}|\/ord_[^/]+|\/pl_[^/]+/gi, '/:id')}`;
@@ -97,7 +120,8 @@ export async function startBenchWorld(options: BenchOptions): Promise<BenchWorld
     },
     cycle: async (mode) => {
       const runs = await engine.syncNow({ trigger: 'manual', mode });
-      for (const job of ['orders', 'shipments'] as const) runs.push(...(await engine.syncNow({ job, trigger: 'manual', mode })));
+      for (const job of ['orders', 'shipments'] as const)
+        runs.push(...(await engine.syncNow({ job, trigger: 'manual', mode })));
       return runs;
     },
     close: async () => {
@@ -111,7 +135,10 @@ export async function startBenchWorld(options: BenchOptions): Promise<BenchWorld
 /** Sums the API calls of runs, per service, as the agent's clients counted them. */
 export function callsOf(runs: RunSummary[]): { dear: number; upstock: number } {
   return runs.reduce(
-    (total, run) => ({ dear: total.dear + run.apiCalls.dear, upstock: total.upstock + run.apiCalls.upstock }),
+    (total, run) => ({
+      dear: total.dear + run.apiCalls.dear,
+      upstock: total.upstock + run.apiCalls.upstock,
+    }),
     { dear: 0, upstock: 0 },
   );
 }
@@ -120,5 +147,8 @@ export function callsOf(runs: RunSummary[]): { dear: number; upstock: number } {
 export function unsuccessfulRuns(runs: RunSummary[]): string[] {
   return runs
     .filter((run) => run.status !== 'succeeded')
-    .map((run) => `${run.job} ${run.status}${run.error ? `: ${run.error}` : ''} (${run.failures.length} failures)`);
+    .map(
+      (run) =>
+        `${run.job} ${run.status}${run.error ? `: ${run.error}` : ''} (${run.failures.length} failures)`,
+    );
 }

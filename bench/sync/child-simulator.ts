@@ -51,7 +51,10 @@ export function startChildSimulator(args: string[]): Promise<ChildSimulator> {
       void stopChild(child);
       reject(new Error(`${message} (sim ${args.join(' ')}): ${stderr.trim()}`));
     };
-    const timer = setTimeout(() => fail('The simulator did not start within three minutes'), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail('The simulator did not start within three minutes'),
+      START_TIMEOUT_MS,
+    );
     child.once('exit', (code) => fail(`The simulator exited with status ${code} before listening`));
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
@@ -64,13 +67,22 @@ export function startChildSimulator(args: string[]): Promise<ChildSimulator> {
         fail(`The simulator printed "${line}" instead of its URLs`);
         return;
       }
-      resolvePromise({ url: parsed.url, controlUrl: parsed.controlUrl, stop: () => stopChild(child) });
+      resolvePromise({
+        url: parsed.url,
+        controlUrl: parsed.controlUrl,
+        stop: () => stopChild(child),
+      });
     });
   });
 }
 
 /** Calls a simulator control endpoint and returns its JSON body; throws on a non-2xx status. */
-export async function control<T>(controlUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function control<T>(
+  controlUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(new URL(path, controlUrl), {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -78,6 +90,9 @@ export async function control<T>(controlUrl: string, method: string, path: strin
     signal: AbortSignal.timeout(30_000),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} on the simulator failed with HTTP ${response.status}: ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(
+      `${method} ${path} on the simulator failed with HTTP ${response.status}: ${text.slice(0, 300)}`,
+    );
   return (text ? JSON.parse(text) : undefined) as T;
 }

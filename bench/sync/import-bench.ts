@@ -1,12 +1,23 @@
 import type { RunSummary } from '../../shared/sync.js';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY } from '../../main/simulators/dear/server.js';
 import { defaultToken } from '../../main/simulators/upstock/server.js';
-import { AGENT_CALLS_PER_WINDOW, callsOf, SERVICE_CALLS_PER_WINDOW, unsuccessfulRuns, type BenchWorld } from './bench-world.js';
+import {
+  AGENT_CALLS_PER_WINDOW,
+  callsOf,
+  SERVICE_CALLS_PER_WINDOW,
+  unsuccessfulRuns,
+  type BenchWorld,
+} from './bench-world.js';
 
-/** Reference calls of a first sync: me, price tiers, tax rules, locations, discount rules, carriers, contacts. */
-const REFERENCE_CALLS = 7;
+/**
+ * Reference calls of a first sync: me, price tiers, tax rules, locations, discount rules,
+ * carriers, company contacts and deals.
+ */
+const REFERENCE_CALLS = 8;
 /** Cin7 Core's largest list page. */
 const PAGE_SIZE = 1000;
+/** The client's product page when it asks for attachments (main/dear/client.ts). */
+const PRODUCT_PAGE_WITH_ATTACHMENTS = 250;
 
 /** The numbers of benchmark (a): a first import of the whole merchant. */
 export interface ImportResult {
@@ -21,6 +32,10 @@ export interface ImportResult {
     server: number;
     /** ceil(products/1000) + ceil(customers/1000) + the reference calls. */
     pagingMinimum: number;
+    /** The same with the client's 250-product pages (it asks for attachments). */
+    pagingMinimumAtClientPageSizes: number;
+    /** Calls the simulator logged, by endpoint. */
+    byEndpoint: Record<string, number>;
     connect: number;
     throttledAnswers: number;
   };
@@ -33,7 +48,10 @@ export interface ImportResult {
   rateFloorMs: { agentRate: number; serviceRate: number };
   /** The same floors with the real 60-second window. */
   rateFloorRealTimeS: { agentRate: number; serviceRate: number };
-  counts: Record<string, { created: number; updated: number; unchanged: number; skipped: number; failed: number }>;
+  counts: Record<
+    string,
+    { created: number; updated: number; unchanged: number; skipped: number; failed: number }
+  >;
   problems: string[];
 }
 
@@ -41,7 +59,13 @@ function sumCounts(runs: RunSummary[]): ImportResult['counts'] {
   const counts: ImportResult['counts'] = {};
   for (const run of runs) {
     for (const [entity, value] of Object.entries(run.counts)) {
-      const total = (counts[entity] ??= { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+      const total = (counts[entity] ??= {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        failed: 0,
+      });
       total.created += value.created;
       total.updated += value.updated;
       total.unchanged += value.unchanged;
@@ -73,12 +97,16 @@ export async function runImportBench(world: BenchWorld): Promise<ImportResult> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
 
-  await engine.connectDear({ accountId: SAMPLE_ACCOUNT_ID, applicationKey: SAMPLE_APPLICATION_KEY });
+  await engine.connectDear({
+    accountId: SAMPLE_ACCOUNT_ID,
+    applicationKey: SAMPLE_APPLICATION_KEY,
+  });
   await engine.connectUpstock(defaultToken);
   const connectCalls = engine.clients()?.dear.stats.calls ?? 0;
 
   const runs: RunSummary[] = [];
-  for (const job of ['reference', 'products'] as const) runs.push(...(await engine.syncNow({ job })));
+  for (const job of ['reference', 'products'] as const)
+    runs.push(...(await engine.syncNow({ job })));
   const selected = stockProductIds(world);
   engine.selectProducts(selected);
   runs.push(...(await world.cycle('incremental')));
@@ -89,7 +117,8 @@ export async function runImportBench(world: BenchWorld): Promise<ImportResult> {
   const stats = engine.clients()?.dear.stats;
   const calls = callsOf(runs);
   const agentCalls = calls.dear + connectCalls;
-  const floor = (perWindow: number, windowMs: number) => Math.round((agentCalls / perWindow) * windowMs);
+  const floor = (perWindow: number, windowMs: number) =>
+    Math.round((agentCalls / perWindow) * windowMs);
 
   return {
     products: options.products,
@@ -99,7 +128,15 @@ export async function runImportBench(world: BenchWorld): Promise<ImportResult> {
     dearCalls: {
       agent: agentCalls,
       server: (await world.dearServerCalls()) - serverBefore,
-      pagingMinimum: Math.ceil(options.products / PAGE_SIZE) + Math.ceil(options.customers / PAGE_SIZE) + REFERENCE_CALLS,
+      pagingMinimum:
+        Math.ceil(options.products / PAGE_SIZE) +
+        Math.ceil(options.customers / PAGE_SIZE) +
+        REFERENCE_CALLS,
+      pagingMinimumAtClientPageSizes:
+        Math.ceil(options.products / PRODUCT_PAGE_WITH_ATTACHMENTS) +
+        Math.ceil(options.customers / PAGE_SIZE) +
+        REFERENCE_CALLS,
+      byEndpoint: await world.dearCallsByEndpoint(),
       connect: connectCalls,
       throttledAnswers: stats?.throttled ?? 0,
     },

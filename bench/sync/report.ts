@@ -47,7 +47,8 @@ function importSection(result: ImportResult): string[] {
     '| --- | --- |',
     `| Cin7 Core calls (agent count, incl. ${result.dearCalls.connect} on connect) | ${result.dearCalls.agent} |`,
     `| Cin7 Core calls received by the simulator | ${result.dearCalls.server} |`,
-    `| Paging minimum (ceil(N/1000) per list + 7 reference calls) | ${result.dearCalls.pagingMinimum} |`,
+    `| Paging minimum (ceil(N/1000) per list + 8 reference calls) | ${result.dearCalls.pagingMinimum} |`,
+    `| Paging minimum with the client's 250-product pages | ${result.dearCalls.pagingMinimumAtClientPageSizes} |`,
     `| Throttled answers (429) | ${result.dearCalls.throttledAnswers} |`,
     `| Upstock calls | ${result.upstockCalls} |`,
     `| Engine CPU time (user + system) | ${seconds(result.engineCpuMs.total)} (${seconds(result.engineCpuMs.user)} + ${seconds(result.engineCpuMs.system)}) |`,
@@ -56,27 +57,55 @@ function importSection(result: ImportResult): string[] {
     `| Rate floor (calls ÷ 55 per window) | ${seconds(result.rateFloorMs.agentRate)} |`,
     `| Rate floor at real time (60 s window, 55 / 60 calls) | ${result.rateFloorRealTimeS.agentRate} s / ${result.rateFloorRealTimeS.serviceRate} s |`,
     '',
+    `Cin7 Core calls by endpoint: ${Object.entries(result.dearCalls.byEndpoint)
+      .map(([endpoint, calls]) => `${endpoint} ×${calls}`)
+      .join(', ')}.`,
+    '',
     `Records: ${Object.entries(result.counts)
-      .map(([entity, counts]) => `${entity} ${counts.created} created, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.failed} failed`)
+      .map(
+        ([entity, counts]) =>
+          `${entity} ${counts.created} created, ${counts.updated} updated, ${counts.skipped} skipped, ${counts.failed} failed`,
+      )
       .join('; ')}.`,
-    ...(result.problems.length ? ['', `Runs that did not succeed: ${result.problems.join('; ')}.`] : []),
+    ...(result.problems.length
+      ? ['', `Runs that did not succeed: ${result.problems.join('; ')}.`]
+      : []),
   ];
 }
 
 function incrementalSection(result: IncrementalResult): string[] {
   return [
-    `Incremental cycle with nothing changed: ${result.dearCalls} Cin7 Core calls (target at most ${result.target}: ${result.withinTarget ? 'met' : 'missed'}; per job ${Object.entries(result.dearCallsByJob).map(([job, calls]) => `${job} ${calls}`).join(', ')}), ${result.upstockCalls} Upstock calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
-    ...(result.problems.length ? [`Runs that did not succeed: ${result.problems.join('; ')}.`] : []),
+    `Incremental cycle with nothing changed: ${result.dearCalls} Cin7 Core calls (target at most ${result.target}: ${result.withinTarget ? 'met' : 'missed'}; per job ${Object.entries(
+      result.dearCallsByJob,
+    )
+      .map(([job, calls]) => `${job} ${calls}`)
+      .join(
+        ', ',
+      )}), ${result.upstockCalls} Upstock calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
+    ...(result.problems.length
+      ? [`Runs that did not succeed: ${result.problems.join('; ')}.`]
+      : []),
   ];
 }
 
 function writesSection(result: WritesResult): string[] {
   return [
-    `Upstock writes after changing the first price tier of ${result.changedProducts} products (1%): ${result.upstockCalls} Upstock calls (${Object.entries(result.upstockCallsByRoute).map(([route, calls]) => `${route} ×${calls}`).join(', ')}), ${result.dearCalls} Cin7 Core calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
+    `Upstock writes after changing the first price tier of ${result.changedProducts} products (1%): ${result.upstockCalls} Upstock calls (${Object.entries(
+      result.upstockCallsByRoute,
+    )
+      .map(([route, calls]) => `${route} ×${calls}`)
+      .join(
+        ', ',
+      )}), ${result.dearCalls} Cin7 Core calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
     `Records: ${Object.entries(result.counts)
-      .map(([entity, counts]) => `${entity} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`)
+      .map(
+        ([entity, counts]) =>
+          `${entity} ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`,
+      )
       .join('; ')}.`,
-    ...(result.problems.length ? [`Runs that did not succeed: ${result.problems.join('; ')}.`] : []),
+    ...(result.problems.length
+      ? [`Runs that did not succeed: ${result.problems.join('; ')}.`]
+      : []),
   ];
 }
 
@@ -99,7 +128,19 @@ export function appendToDocs(file: string, report: BenchReport): void {
     '',
   ];
   if (report.import) lines.push('### Import', '', ...importSection(report.import), '');
-  if (report.incremental) lines.push('### Incremental cycle, nothing changed', '', ...incrementalSection(report.incremental), '');
-  if (report.writes) lines.push('### Upstock writes after 1% of prices changed', '', ...writesSection(report.writes), '');
+  if (report.incremental)
+    lines.push(
+      '### Incremental cycle, nothing changed',
+      '',
+      ...incrementalSection(report.incremental),
+      '',
+    );
+  if (report.writes)
+    lines.push(
+      '### Upstock writes after 1% of prices changed',
+      '',
+      ...writesSection(report.writes),
+      '',
+    );
   appendFileSync(file, `${lines.join('\n')}`);
 }

@@ -10,13 +10,19 @@ export interface WritesResult {
   upstockCalls: number;
   upstockCallsByRoute: Record<string, number>;
   dearCalls: number;
-  counts: Record<string, { created: number; updated: number; unchanged: number; skipped: number; failed: number }>;
+  counts: Record<
+    string,
+    { created: number; updated: number; unchanged: number; skipped: number; failed: number }
+  >;
   wallMs: number;
   engineCpuMs: number;
   problems: string[];
 }
 
-function subtract(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+function subtract(
+  after: Record<string, number>,
+  before: Record<string, number>,
+): Record<string, number> {
   const delta: Record<string, number> = {};
   for (const [route, count] of Object.entries(after)) {
     const added = count - (before[route] ?? 0);
@@ -34,9 +40,15 @@ export async function runWritesBench(world: BenchWorld): Promise<WritesResult> {
   const step = Math.round(1 / CHANGED_SHARE);
   const changed = selected.filter((_id, index) => index % step === 0);
   for (const id of changed) {
-    const product = await control<{ PriceTier1?: number }>(world.dear.controlUrl, 'GET', `products/${id}`);
+    const product = await control<{ PriceTier1?: number }>(
+      world.dear.controlUrl,
+      'GET',
+      `products/${id}`,
+    );
     const price = Number(product.PriceTier1 ?? 0);
-    await control(world.dear.controlUrl, 'PATCH', `products/${id}`, { PriceTier1: Math.round((price + 1) * 100) / 100 });
+    await control(world.dear.controlUrl, 'PATCH', `products/${id}`, {
+      PriceTier1: Math.round((price + 1) * 100) / 100,
+    });
   }
 
   const routesBefore = await world.upstockCallsByRoute();
@@ -48,7 +60,8 @@ export async function runWritesBench(world: BenchWorld): Promise<WritesResult> {
   const calls = callsOf(runs);
 
   const counts: WritesResult['counts'] = {};
-  for (const run of runs) for (const [entity, value] of Object.entries(run.counts)) counts[entity] = value;
+  for (const run of runs)
+    for (const [entity, value] of Object.entries(run.counts)) counts[entity] = value;
   return {
     changedProducts: changed.length,
     upstockCalls: calls.upstock,

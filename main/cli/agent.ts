@@ -24,12 +24,20 @@ Environment (flags win over these):
 /** Builds the `agent` program with every command group. */
 export function buildAgentProgram(): Command {
   const program = new Command('agent')
-    .description('Upstock Dear Sync: sync Cin7 Core (DEAR) products, customers and prices to Upstock and push orders back')
-    .option('--data-dir <path>', 'data folder (default: the OS app data folder, ~/.config/upstock-dear-sync on Linux)')
+    .description(
+      'Upstock Dear Sync: sync Cin7 Core (DEAR) products, customers and prices to Upstock and push orders back',
+    )
+    .option(
+      '--data-dir <path>',
+      'data folder (default: the OS app data folder, ~/.config/upstock-dear-sync on Linux)',
+    )
     .option('--dear-url <url>', 'Cin7 Core API base URL')
     .option('--upstock-url <url>', 'Upstock agent API base URL')
     .option('--verbose', 'log to the console and print stack traces')
-    .addHelpText('after', `${ENVIRONMENT_HELP}\n${EXIT_CODE_HELP}\n\nLogs: <data dir>/logs/agent.log`)
+    .addHelpText(
+      'after',
+      `${ENVIRONMENT_HELP}\n${EXIT_CODE_HELP}\n\nLogs: <data dir>/logs/agent.log`,
+    )
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
 

@@ -18,7 +18,9 @@ export type SessionHandler<O> = (
  * engine, and sets `process.exitCode`. An error is printed as one line on standard error (with
  * the stack trace only under --verbose) and logged to the agent log.
  */
-export function withSession<O>(handler: SessionHandler<O>): (...actionArgs: unknown[]) => Promise<void> {
+export function withSession<O>(
+  handler: SessionHandler<O>,
+): (...actionArgs: unknown[]) => Promise<void> {
   return async (...actionArgs: unknown[]) => {
     const command = actionArgs.at(-1) as Command;
     const options = command.optsWithGlobals<O & GlobalOptions>();

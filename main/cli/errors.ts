@@ -1,4 +1,9 @@
-import { DearCredentialsError, DearError, DearNetworkError, DearThrottledError } from '../dear/errors.js';
+import {
+  DearCredentialsError,
+  DearError,
+  DearNetworkError,
+  DearThrottledError,
+} from '../dear/errors.js';
 import { KeychainUnavailableError } from '../vault/index.js';
 import { SettingsSecretError, SettingsValidationError } from '../settings/index.js';
 import {

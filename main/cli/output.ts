@@ -41,7 +41,11 @@ export function formatTable(
       })
       .join('  ')
       .trimEnd();
-  return [render(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(render)];
+  return [
+    render(headers),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...cells.map(render),
+  ];
 }
 
 /** Formats an ISO 8601 time as local `YYYY-MM-DD HH:MM:SS`, or "never" for null. */

@@ -14,7 +14,10 @@ export function formatProgress(progress: JobProgress): string {
  * Writes the engine's progress as lines: the first and last update of each job and phase,
  * and at most one line every half second in between. Returns a function that stops it.
  */
-export function printProgress(engine: Pick<EngineApi, 'on'>, write: (line: string) => void): () => void {
+export function printProgress(
+  engine: Pick<EngineApi, 'on'>,
+  write: (line: string) => void,
+): () => void {
   const lastPrinted = new Map<string, number>();
   return engine.on('progress', (progress) => {
     const key = `${progress.runId}\u0000${progress.phase}`;

@@ -30,13 +30,15 @@ export function promptSecret(question: string): Promise<string> {
       input.pause();
       process.stderr.write('\n');
       if (error) reject(error);
-      else if (typed.trim() === '') reject(new CliError('Nothing was entered; connect again and type the value.', EXIT.usage));
+      else if (typed.trim() === '')
+        reject(new CliError('Nothing was entered; connect again and type the value.', EXIT.usage));
       else resolve(typed.trim());
     };
     const onData = (chunk: string) => {
       for (const character of chunk) {
         if (ENTER.has(character)) return finish(null);
-        if (character === CTRL_C) return finish(new CliError('Cancelled at the prompt.', EXIT.error));
+        if (character === CTRL_C)
+          return finish(new CliError('Cancelled at the prompt.', EXIT.error));
         if (BACKSPACE.has(character)) typed = typed.slice(0, -1);
         else typed += character;
       }

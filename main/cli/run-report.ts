@@ -84,7 +84,9 @@ export function buildSyncReport(runs: RunSummary[]): SyncReport {
  */
 export function exitCodeFor(report: SyncReport, status: AgentStatus): ExitCode {
   if (report.ok) return EXIT.ok;
-  const failedRun = report.runs.some((run) => run.status === 'failed' || run.status === 'cancelled');
+  const failedRun = report.runs.some(
+    (run) => run.status === 'failed' || run.status === 'cancelled',
+  );
   if (failedRun) {
     const problems = [status.dear.problem, status.upstock.problem];
     if (problems.includes('credentials-rejected')) return EXIT.credentials;
@@ -116,7 +118,10 @@ export function formatSyncReport(report: SyncReport): string[] {
   } else {
     lines.push('No records were read or sent.');
   }
-  lines.push('', `API calls: Cin7 Core ${report.apiCalls.dear}, Upstock ${report.apiCalls.upstock}`);
+  lines.push(
+    '',
+    `API calls: Cin7 Core ${report.apiCalls.dear}, Upstock ${report.apiCalls.upstock}`,
+  );
 
   for (const run of report.runs) {
     if (run.status !== 'succeeded' && run.status !== 'partial') {

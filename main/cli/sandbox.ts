@@ -46,7 +46,9 @@ async function runSandbox(options: SandboxOptions): Promise<number> {
 
     await sandbox.engine.start();
     sandbox.engine.runner.on('run-finished', (run) => {
-      write(`${run.job} ${run.status}: Cin7 Core ${run.apiCalls.dear} calls, Upstock ${run.apiCalls.upstock} calls`);
+      write(
+        `${run.job} ${run.status}: Cin7 Core ${run.apiCalls.dear} calls, Upstock ${run.apiCalls.upstock} calls`,
+      );
     });
     write('Syncing on schedule; press Ctrl+C to stop.');
     await untilInterrupted();
@@ -67,7 +69,10 @@ const program = new Command('sandbox')
   .description('Run the agent against the Cin7 Core and Upstock simulators with a sample merchant')
   .option('--once', 'run one cycle and the order scenario, then exit')
   .option('--json', 'print one JSON summary (progress goes to standard error)')
-  .option('--data-dir <path>', 'data folder to use (default: a new folder under the OS temp folder)')
+  .option(
+    '--data-dir <path>',
+    'data folder to use (default: a new folder under the OS temp folder)',
+  )
   .option('--verbose', 'log to the console and print stack traces')
   .addHelpText('after', EXIT_CODE_HELP)
   .exitOverride()

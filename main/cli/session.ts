@@ -36,7 +36,10 @@ export interface AgentSession {
  * not connect or schedule anything; commands that sync call `engine.start()`. Throws an Error
  * for an invalid URL option and the store's errors when the database cannot be opened.
  */
-export function openSession(globals: GlobalOptions, output: Output = consoleOutput()): AgentSession {
+export function openSession(
+  globals: GlobalOptions,
+  output: Output = consoleOutput(),
+): AgentSession {
   const config = resolveConfig(globals);
   mkdirSync(config.dataDir, { recursive: true });
   configureLogging({
@@ -88,10 +91,13 @@ export async function storedStatus(session: AgentSession): Promise<AgentStatus> 
     ...(session.config.envCredentials ? { env: session.config.envCredentials } : {}),
   });
   const me = session.engine.store.catalog.getReference('me')?.raw as
-    | { Company?: string; company?: string }
-    | undefined;
+    { Company?: string; company?: string } | undefined;
   if (!status.dear.connected && stored.accountId && stored.applicationKey) {
-    status.dear = { connected: true, accountName: me?.company ?? me?.Company ?? null, problem: null };
+    status.dear = {
+      connected: true,
+      accountName: me?.company ?? me?.Company ?? null,
+      problem: null,
+    };
   }
   if (!status.upstock.connected && stored.upstockToken) {
     status.upstock = { connected: true, accountName: null, problem: null };

@@ -107,7 +107,9 @@ describe('agent sync with a malformed product', () => {
 
   beforeAll(async () => {
     world = await startCliWorld();
-    const [added] = world.dear.control.addProducts([{ SKU: badSku, Name: 'N'.repeat(300), PriceTier1: 10 }]);
+    const [added] = world.dear.control.addProducts([
+      { SKU: badSku, Name: 'N'.repeat(300), PriceTier1: 10 },
+    ]);
     badId = added!.ID;
   });
   afterAll(async () => {
@@ -123,7 +125,9 @@ describe('agent sync with a malformed product', () => {
     const report = parseJson<SyncJson>(sync);
     expect(report.ok).toBe(false);
     expect(report.exitCode).toBe(5);
-    const failure = report.failures.find((entry) => entry.recordId.toLowerCase() === badId.toLowerCase());
+    const failure = report.failures.find(
+      (entry) => entry.recordId.toLowerCase() === badId.toLowerCase(),
+    );
     expect(failure, JSON.stringify(report.failures)).toBeDefined();
     expect(failure?.reason.length).toBeGreaterThan(0);
     expect(failure?.field).toBe('Name');
@@ -166,7 +170,9 @@ describe('agent disconnect', () => {
       expect(tables.length).toBeGreaterThan(0);
       for (const { name } of tables) {
         if (name === 'schema_migrations' || name === 'migrations') continue;
-        const { count } = db.prepare(`SELECT COUNT(*) AS count FROM "${name}"`).get() as { count: number };
+        const { count } = db.prepare(`SELECT COUNT(*) AS count FROM "${name}"`).get() as {
+          count: number;
+        };
         expect(count, `rows left in ${name}`).toBe(0);
       }
     } finally {

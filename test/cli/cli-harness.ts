@@ -43,7 +43,11 @@ export interface CommandResult {
  * Runs `npx tsx <script> ...args` in the project root with the inherited environment minus the
  * agent's variables, plus `env`. Resolves when the process exits; kills it after two minutes.
  */
-export function runCli(script: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+export function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of AGENT_VARIABLES) delete childEnv[name];
   Object.assign(childEnv, env);
@@ -87,7 +91,11 @@ export interface CliWorld {
  * the Upstock simulator on free ports, and creates an empty data folder.
  */
 export async function startCliWorld(): Promise<CliWorld> {
-  const dear = await startDearSimulator({ port: 0, seed: sampleSeed(), rateLimit: { calls: 0, windowMs: 60_000 } });
+  const dear = await startDearSimulator({
+    port: 0,
+    seed: sampleSeed(),
+    rateLimit: { calls: 0, windowMs: 60_000 },
+  });
   const upstock = await startUpstockSimulator({ port: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'uds-cli-test-'));
   const env = {
@@ -115,6 +123,8 @@ export function parseJson<T>(result: CommandResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`Expected JSON on standard output, got:\n${result.stdout}\nstderr:\n${result.stderr}`);
+    throw new Error(
+      `Expected JSON on standard output, got:\n${result.stdout}\nstderr:\n${result.stderr}`,
+    );
   }
 }

@@ -25,7 +25,10 @@ function secretsInFiles(files: string[]): string[] {
   for (const file of files) {
     const bytes = readFileSync(file);
     for (const secret of SECRETS) {
-      if (bytes.includes(Buffer.from(secret, 'utf8')) || bytes.includes(Buffer.from(secret, 'utf16le'))) {
+      if (
+        bytes.includes(Buffer.from(secret, 'utf8')) ||
+        bytes.includes(Buffer.from(secret, 'utf16le'))
+      ) {
         found.push(`${file}: ${secret}`);
       }
     }
@@ -37,9 +40,9 @@ function secretsInFiles(files: string[]): string[] {
 function secretsInTables(databaseFile: string): { tables: number; rows: number; found: string[] } {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
     const found: string[] = [];
     let rows = 0;
     for (const { name } of tables) {

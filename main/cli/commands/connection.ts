@@ -102,7 +102,9 @@ async function connect(session: AgentSession, options: ConnectOptions): Promise<
       ? 'The Application Key and the Upstock token are stored in the OS keychain.'
       : `Using the credentials from the environment (${ENV_VARS.dearApplicationKey}, ${ENV_VARS.upstockToken}); nothing was stored in the keychain.`,
   );
-  output.line('Next: `agent products list`, then `agent products select SKU...` and `agent sync --once`.');
+  output.line(
+    'Next: `agent products list`, then `agent products select SKU...` and `agent sync --once`.',
+  );
   return EXIT.ok;
 }
 
@@ -122,7 +124,11 @@ async function disconnect(session: AgentSession, options: DisconnectOptions): Pr
   await session.engine.disconnect({ keepData });
   const fromEnvironment = session.config.envCredentials !== null;
   if (session.json) {
-    session.output.json({ disconnected: true, keptData: keepData, credentialsFromEnvironment: fromEnvironment });
+    session.output.json({
+      disconnected: true,
+      keptData: keepData,
+      credentialsFromEnvironment: fromEnvironment,
+    });
     return EXIT.ok;
   }
   session.output.line(
@@ -130,7 +136,11 @@ async function disconnect(session: AgentSession, options: DisconnectOptions): Pr
       ? `Disconnected. The credentials come from the environment: unset ${ENV_VARS.dearApplicationKey} and ${ENV_VARS.upstockToken} to stop using them.`
       : 'Disconnected: the Application Key and the Upstock token were removed from the OS keychain.',
   );
-  session.output.line(keepData ? 'The local data was kept.' : `The local data in ${session.config.dataDir} was deleted.`);
+  session.output.line(
+    keepData
+      ? 'The local data was kept.'
+      : `The local data in ${session.config.dataDir} was deleted.`,
+  );
   return EXIT.ok;
 }
 
@@ -143,15 +153,25 @@ export function registerConnectionCommands(program: Command): void {
         'a terminal without echo; flags are visible to other users of this computer, so prefer the prompt.',
     )
     .option('--account-id <id>', `Cin7 Core Account ID (or ${ENV_VARS.dearAccountId})`)
-    .option('--application-key <key>', `Cin7 Core Application Key (or ${ENV_VARS.dearApplicationKey})`)
+    .option(
+      '--application-key <key>',
+      `Cin7 Core Application Key (or ${ENV_VARS.dearApplicationKey})`,
+    )
     .option('--upstock-token <token>', `Upstock API token (or ${ENV_VARS.upstockToken})`)
     .option('--json', 'print the result as JSON')
     .action(withSession<ConnectOptions>((session, options) => connect(session, options)));
 
   program
     .command('disconnect')
-    .description('Remove the stored secrets and stop every job; asks whether to keep the local data')
-    .addOption(new Option('--keep-data', 'keep the product selection, sync history and order ledger').conflicts('deleteData'))
+    .description(
+      'Remove the stored secrets and stop every job; asks whether to keep the local data',
+    )
+    .addOption(
+      new Option(
+        '--keep-data',
+        'keep the product selection, sync history and order ledger',
+      ).conflicts('deleteData'),
+    )
     .addOption(new Option('--delete-data', 'delete the local store as well').conflicts('keepData'))
     .option('--json', 'print the result as JSON')
     .action(withSession<DisconnectOptions>((session, options) => disconnect(session, options)));

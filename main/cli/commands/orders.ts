@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 
-import { listOrdersNeedingAttention, OrderNotParkedError, retryOrder } from '../../orders/attention.js';
+import {
+  listOrdersNeedingAttention,
+  OrderNotParkedError,
+  retryOrder,
+} from '../../orders/attention.js';
 import { ledgerFor } from '../../orders/ledger.js';
 import { withSession } from '../command-runner.js';
 import { CliError, EXIT } from '../errors.js';
@@ -18,8 +22,15 @@ async function attention(session: AgentSession): Promise<number> {
     session.output.line('No orders need attention.');
     return EXIT.ok;
   }
-  const rows = orders.map((order) => [order.orderNumber, order.customer, formatTime(order.since), order.orderId, order.reason]);
-  for (const line of formatTable(['order', 'customer', 'since', 'order ID', 'reason'], rows)) session.output.line(line);
+  const rows = orders.map((order) => [
+    order.orderNumber,
+    order.customer,
+    formatTime(order.since),
+    order.orderId,
+    order.reason,
+  ]);
+  for (const line of formatTable(['order', 'customer', 'since', 'order ID', 'reason'], rows))
+    session.output.line(line);
   session.output.line();
   session.output.line('Fix the cause in Cin7 Core or Upstock, then `agent orders retry ORDER_ID`.');
   return EXIT.ok;
@@ -35,7 +46,10 @@ async function retry(session: AgentSession, _options: unknown, args: string[]): 
     retryOrder(session.engine.store, orderId);
   } catch (error) {
     if (error instanceof OrderNotParkedError) {
-      throw new CliError(`${error.message} See \`agent orders attention\` for the parked orders.`, EXIT.usage);
+      throw new CliError(
+        `${error.message} See \`agent orders attention\` for the parked orders.`,
+        EXIT.usage,
+      );
     }
     throw error;
   }
@@ -48,10 +62,17 @@ async function retry(session: AgentSession, _options: unknown, args: string[]): 
   const failures = report.failures.filter((failure) => failure.recordId === orderId);
 
   if (session.json) {
-    session.output.json({ orderId, state, parkReason: entry?.parkReason ?? null, failures, runs: report.runs });
+    session.output.json({
+      orderId,
+      state,
+      parkReason: entry?.parkReason ?? null,
+      failures,
+      runs: report.runs,
+    });
   } else {
     session.output.line(`Order ${entry?.orderNumber ?? orderId} is now ${state}.`);
-    if (state === 'parked') session.output.line(`Still parked: ${entry?.parkReason ?? 'no reason recorded'}`);
+    if (state === 'parked')
+      session.output.line(`Still parked: ${entry?.parkReason ?? 'no reason recorded'}`);
     for (const failure of failures) session.output.line(describeFailure(failure));
   }
   if (state === 'parked') return EXIT.recordsFailed;
@@ -62,7 +83,9 @@ async function retry(session: AgentSession, _options: unknown, args: string[]): 
 
 /** Adds `orders attention` and `orders retry` to the program. */
 export function registerOrderCommands(program: Command): void {
-  const orders = program.command('orders').description('Approved Upstock orders pushed to Cin7 Core');
+  const orders = program
+    .command('orders')
+    .description('Approved Upstock orders pushed to Cin7 Core');
 
   orders
     .command('attention')

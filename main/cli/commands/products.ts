@@ -44,7 +44,10 @@ async function ensureCatalog(session: AgentSession): Promise<void> {
     for (const job of ['reference', 'products'] as const) {
       const [run] = await session.engine.syncNow({ job, trigger: 'manual' });
       if (run && run.status === 'failed') {
-        throw new CliError(`Reading the product list failed in the ${job} job: ${run.error ?? 'no reason recorded'}`, EXIT.jobFailed);
+        throw new CliError(
+          `Reading the product list failed in the ${job} job: ${run.error ?? 'no reason recorded'}`,
+          EXIT.jobFailed,
+        );
       }
     }
   } finally {
@@ -77,7 +80,10 @@ async function list(session: AgentSession, options: ListOptions): Promise<number
     product.selected ? 'yes' : '',
     product.imported ? 'yes' : '',
   ]);
-  for (const line of formatTable(['SKU', 'name', 'type', 'status', 'category', 'selected', 'in Upstock'], rows)) {
+  for (const line of formatTable(
+    ['SKU', 'name', 'type', 'status', 'category', 'selected', 'in Upstock'],
+    rows,
+  )) {
     session.output.line(line);
   }
   session.output.line();
@@ -115,14 +121,25 @@ function resolveSkus(products: CatalogProduct[], skus: string[]): CatalogProduct
   return found;
 }
 
-function targets(session: AgentSession, options: SelectOptions, skus: string[], verb: string): CatalogProduct[] {
-  if (options.all && skus.length > 0) throw new CliError(`Give either --all or SKUs to ${verb}, not both.`, EXIT.usage);
-  if (!options.all && skus.length === 0) throw new CliError(`Give the SKUs to ${verb}, or --all.`, EXIT.usage);
+function targets(
+  session: AgentSession,
+  options: SelectOptions,
+  skus: string[],
+  verb: string,
+): CatalogProduct[] {
+  if (options.all && skus.length > 0)
+    throw new CliError(`Give either --all or SKUs to ${verb}, not both.`, EXIT.usage);
+  if (!options.all && skus.length === 0)
+    throw new CliError(`Give the SKUs to ${verb}, or --all.`, EXIT.usage);
   const products = allProducts(session);
   return options.all ? products : resolveSkus(products, skus);
 }
 
-async function select(session: AgentSession, options: SelectOptions, skus: string[]): Promise<number> {
+async function select(
+  session: AgentSession,
+  options: SelectOptions,
+  skus: string[],
+): Promise<number> {
   await ensureCatalog(session);
   const chosen = targets(session, options, skus, 'select');
   const services = chosen.filter(isService);
@@ -137,16 +154,27 @@ async function select(session: AgentSession, options: SelectOptions, skus: strin
   const changed = session.engine.selectProducts(stock.map((product) => product.id));
   const selected = session.engine.store.selection.listSelected().length;
   if (session.json) {
-    session.output.json({ newlySelected: changed, selected, servicesLeftOut: services.map((product) => product.sku) });
+    session.output.json({
+      newlySelected: changed,
+      selected,
+      servicesLeftOut: services.map((product) => product.sku),
+    });
     return EXIT.ok;
   }
   session.output.line(`Selected ${changed} more products; ${selected} are selected for Upstock.`);
-  if (services.length > 0) session.output.line(`Left out ${services.length} services: services are never sent to Upstock.`);
+  if (services.length > 0)
+    session.output.line(
+      `Left out ${services.length} services: services are never sent to Upstock.`,
+    );
   session.output.line('They are sent on the next sync (`agent sync --once` to sync now).');
   return EXIT.ok;
 }
 
-async function deselect(session: AgentSession, options: SelectOptions, skus: string[]): Promise<number> {
+async function deselect(
+  session: AgentSession,
+  options: SelectOptions,
+  skus: string[],
+): Promise<number> {
   await ensureCatalog(session);
   const chosen = targets(session, options, skus, 'deselect');
   const changed = session.engine.deselectProducts(chosen.map((product) => product.id));
@@ -161,11 +189,15 @@ async function deselect(session: AgentSession, options: SelectOptions, skus: str
 
 /** Adds `products list`, `products select` and `products deselect` to the program. */
 export function registerProductCommands(program: Command): void {
-  const products = program.command('products').description('List the Cin7 Core products and choose which ones Upstock sells');
+  const products = program
+    .command('products')
+    .description('List the Cin7 Core products and choose which ones Upstock sells');
 
   products
     .command('list')
-    .description('List the products in the local copy of the Cin7 Core catalog (read from Cin7 Core when empty)')
+    .description(
+      'List the products in the local copy of the Cin7 Core catalog (read from Cin7 Core when empty)',
+    )
     .option('--search <text>', 'only products whose SKU or name contains TEXT')
     .option('--selected', 'only products selected for Upstock')
     .option('--category <name>', 'only products of this Cin7 Core category')
@@ -186,5 +218,7 @@ export function registerProductCommands(program: Command): void {
     .argument('[SKU...]', 'SKUs (or Cin7 Core product IDs) to deselect')
     .option('--all', 'deselect every product')
     .option('--json', 'print the result as JSON')
-    .action(withSession<SelectOptions>((session, options, args) => deselect(session, options, args)));
+    .action(
+      withSession<SelectOptions>((session, options, args) => deselect(session, options, args)),
+    );
 }

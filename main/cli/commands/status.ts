@@ -16,9 +16,16 @@ function describeConnection(name: string, connection: ConnectionStatus): string 
 
 /** Formats the status as the lines `agent status` prints. */
 export function formatStatus(status: AgentStatus): string[] {
-  const lines = [describeConnection('Cin7 Core', status.dear), describeConnection('Upstock', status.upstock)];
+  const lines = [
+    describeConnection('Cin7 Core', status.dear),
+    describeConnection('Upstock', status.upstock),
+  ];
   if (status.paused) {
-    lines.push(status.paused.indefinitely ? 'Syncs: paused' : `Syncs: paused until ${formatTime(status.paused.until)}`);
+    lines.push(
+      status.paused.indefinitely
+        ? 'Syncs: paused'
+        : `Syncs: paused until ${formatTime(status.paused.until)}`,
+    );
   }
   lines.push(`Last successful sync: ${formatTime(status.lastSuccessfulSyncAt)}`);
   lines.push(`Orders needing attention: ${status.ordersNeedingAttention}`, '');
@@ -59,7 +66,7 @@ async function status(session: AgentSession): Promise<number> {
 export function registerStatusCommand(program: Command): void {
   program
     .command('status')
-    .description('Show the connections, each job\'s last run and the orders needing attention')
+    .description("Show the connections, each job's last run and the orders needing attention")
     .option('--json', 'print the status as JSON')
     .action(withSession(status));
 }

@@ -27,7 +27,8 @@ export async function runCycle(
   options: { job?: JobName; mode: RunMode },
 ): Promise<RunSummary[]> {
   const { engine } = session;
-  if (options.job) return engine.syncNow({ job: options.job, trigger: 'manual', mode: options.mode });
+  if (options.job)
+    return engine.syncNow({ job: options.job, trigger: 'manual', mode: options.mode });
   const runs = await engine.syncNow({ trigger: 'manual', mode: options.mode });
   for (const job of ['orders', 'shipments'] as const) {
     runs.push(...(await engine.syncNow({ job, trigger: 'manual', mode: options.mode })));
@@ -98,9 +99,15 @@ export function registerSyncCommand(program: Command): void {
       'Sync now, then keep syncing on the schedule in the settings until Ctrl+C. Without --job a ' +
         'cycle runs the import jobs (reference, products, customers, prices), then orders and shipments.',
     )
-    .option('--once', 'run one cycle and exit (0 only when every record synced or was deliberately skipped)')
+    .option(
+      '--once',
+      'run one cycle and exit (0 only when every record synced or was deliberately skipped)',
+    )
     .addOption(new Option('--job <name>', 'run only this job').choices([...JOB_NAMES]))
     .option('--full', 'read everything from Cin7 Core instead of the changes since the last run')
-    .option('--json', 'print the cycle report as JSON, then one JSON line per scheduled run (progress goes to standard error)')
+    .option(
+      '--json',
+      'print the cycle report as JSON, then one JSON line per scheduled run (progress goes to standard error)',
+    )
     .action(withSession<SyncOptions>((session, options) => sync(session, options)));
 }

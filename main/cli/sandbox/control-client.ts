@@ -21,7 +21,9 @@ export async function callControl<T>(
   });
   const text = await response.text();
   if (!response.ok) {
-    throw new Error(`Simulator control call ${method} ${url.pathname} failed with HTTP ${response.status}: ${text.slice(0, 500)}`);
+    throw new Error(
+      `Simulator control call ${method} ${url.pathname} failed with HTTP ${response.status}: ${text.slice(0, 500)}`,
+    );
   }
   return (text.trim() === '' ? undefined : JSON.parse(text)) as T;
 }

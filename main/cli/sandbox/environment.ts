@@ -15,7 +15,11 @@ import {
   startDearSimulator,
   type DearSimulator,
 } from '../../simulators/dear/server.js';
-import { defaultToken, startUpstockSimulator, type UpstockSimulator } from '../../simulators/upstock/server.js';
+import {
+  defaultToken,
+  startUpstockSimulator,
+  type UpstockSimulator,
+} from '../../simulators/upstock/server.js';
 import { EnvCredentialSource } from '../../vault/index.js';
 import { SETTINGS_FILE_NAME } from '../session.js';
 
@@ -41,7 +45,10 @@ export interface Sandbox {
  * `dataDir` is given) and an engine whose credentials come from memory, not the keychain. The
  * sale status is Authorised so the Cin7 Core simulator can ship the sales.
  */
-export async function startSandbox(options: { dataDir?: string; verbose?: boolean }): Promise<Sandbox> {
+export async function startSandbox(options: {
+  dataDir?: string;
+  verbose?: boolean;
+}): Promise<Sandbox> {
   const dataDir = options.dataDir
     ? resolve(options.dataDir)
     : mkdtempSync(join(tmpdir(), 'upstock-dear-sync-sandbox-'));
@@ -69,7 +76,11 @@ export async function startSandbox(options: { dataDir?: string; verbose?: boolea
 
   const settings = new SettingsStore({ cwd: dataDir, configName: SETTINGS_FILE_NAME });
   settings.update({
-    dear: { baseUrl: dear.url, callsPerWindow: SANDBOX_RATE.agentCalls, rateWindowMs: SANDBOX_RATE.windowMs },
+    dear: {
+      baseUrl: dear.url,
+      callsPerWindow: SANDBOX_RATE.agentCalls,
+      rateWindowMs: SANDBOX_RATE.windowMs,
+    },
     upstock: { baseUrl: upstock.url },
     orders: { saleStatus: 'AUTHORISED' },
   });

@@ -48,7 +48,12 @@ interface DearState {
 }
 
 /** Returns up to `count` products on the customer's price list that Upstock sells and Cin7 Core stocks. */
-function orderableProducts(snapshot: SimSnapshot, customer: WireCustomer, stock: Record<string, number>, count: number) {
+function orderableProducts(
+  snapshot: SimSnapshot,
+  customer: WireCustomer,
+  stock: Record<string, number>,
+  count: number,
+) {
   const priceList = snapshot.priceLists.find((list) => list.key === customer.priceListKey);
   const priced = new Set(priceList?.prices.map((price) => price.productExternalId) ?? []);
   return snapshot.products
@@ -72,7 +77,8 @@ function planOrders(snapshot: SimSnapshot, dear: DearState): PlannedOrder[] {
   const active = snapshot.customers.filter((customer) => customer.active && customer.priceListKey);
   const local = active.filter((customer) => customer.currency === base);
   const pick = (what: string, found: WireCustomer | undefined): WireCustomer => {
-    if (!found) throw new Error(`The sample merchant has no ${what}; the order scenario cannot run.`);
+    if (!found)
+      throw new Error(`The sample merchant has no ${what}; the order scenario cannot run.`);
     return found;
   };
 
@@ -80,27 +86,45 @@ function planOrders(snapshot: SimSnapshot, dear: DearState): PlannedOrder[] {
     'local customer with a sales representative and two shipping addresses',
     local.find((customer) => customer.salesRep && shippingAddresses(customer).length >= 2),
   );
-  const noRep = pick('local customer without a sales representative', local.find((customer) => !customer.salesRep));
+  const noRep = pick(
+    'local customer without a sales representative',
+    local.find((customer) => !customer.salesRep),
+  );
   const partly = pick(
     'third local customer',
     local.find((customer) => customer !== twoAddresses && customer !== noRep && customer.salesRep),
   );
-  const foreign = pick(`customer in a currency other than ${base}`, active.find((customer) => customer.currency !== base));
+  const foreign = pick(
+    `customer in a currency other than ${base}`,
+    active.find((customer) => customer.currency !== base),
+  );
 
   const lines = (customer: WireCustomer, quantities: number[]) => {
     const products = orderableProducts(snapshot, customer, dear.stock, quantities.length);
     if (products.length < quantities.length) {
-      throw new Error(`Customer ${customer.name} has fewer than ${quantities.length} priced products in stock.`);
+      throw new Error(
+        `Customer ${customer.name} has fewer than ${quantities.length} priced products in stock.`,
+      );
     }
-    return products.map((product, index) => ({ productExternalId: product.externalId, quantity: quantities[index], sku: product.code }));
+    return products.map((product, index) => ({
+      productExternalId: product.externalId,
+      quantity: quantities[index],
+      sku: product.code,
+    }));
   };
-  const body = (customer: WireCustomer, orderLines: ReturnType<typeof lines>, extra: Record<string, unknown>) => ({
+  const body = (
+    customer: WireCustomer,
+    orderLines: ReturnType<typeof lines>,
+    extra: Record<string, unknown>,
+  ) => ({
     customerExternalId: customer.externalId,
     lines: orderLines.map(({ productExternalId, quantity }) => ({ productExternalId, quantity })),
     ...extra,
   });
 
-  const secondAddress = shippingAddresses(twoAddresses).find((address) => !address.default) ?? shippingAddresses(twoAddresses)[1]!;
+  const secondAddress =
+    shippingAddresses(twoAddresses).find((address) => !address.default) ??
+    shippingAddresses(twoAddresses)[1]!;
   const partlyLines = lines(partly, [4, 1]);
   return [
     {
@@ -152,7 +176,11 @@ function outcomeOf(order: ScenarioOrder): ExpectedOutcome | 'other' {
  * shipments job and reads the orders back from Upstock. `step` receives one line per step.
  * Throws an Error when a control call fails.
  */
-export async function runOrderScenario(sandbox: Sandbox, engine: Engine, step: (line: string) => void): Promise<OrderScenarioResult> {
+export async function runOrderScenario(
+  sandbox: Sandbox,
+  engine: Engine,
+  step: (line: string) => void,
+): Promise<OrderScenarioResult> {
   const upstockControl = `${sandbox.upstock.origin}_control/`;
   const dearControl = sandbox.dear.controlUrl;
   const snapshot = await callControl<SimSnapshot>(upstockControl, 'GET', 'state');
@@ -162,7 +190,11 @@ export async function runOrderScenario(sandbox: Sandbox, engine: Engine, step: (
   const placed: { plan: PlannedOrder; order: WireOrder }[] = [];
   for (const plan of plans) {
     const order = await callControl<WireOrder>(upstockControl, 'POST', 'orders', plan.body);
-    await callControl<WireOrder>(upstockControl, 'POST', `orders/${encodeURIComponent(order.id)}/approve`);
+    await callControl<WireOrder>(
+      upstockControl,
+      'POST',
+      `orders/${encodeURIComponent(order.id)}/approve`,
+    );
     step(`Placed and approved order ${order.number} for ${plan.customer.name} (${plan.scenario})`);
     placed.push({ plan, order });
   }
@@ -173,7 +205,10 @@ export async function runOrderScenario(sandbox: Sandbox, engine: Engine, step: (
   const ledger = ledgerFor(engine.store);
   for (const { order } of placed) {
     const entry = ledger.get(order.id);
-    const detail = entry?.state === 'parked' ? `parked: ${entry.parkReason ?? ''}` : `${entry?.state ?? 'not in the ledger'}${entry?.saleNumber ? ` as sale ${entry.saleNumber}` : ''}`;
+    const detail =
+      entry?.state === 'parked'
+        ? `parked: ${entry.parkReason ?? ''}`
+        : `${entry?.state ?? 'not in the ledger'}${entry?.saleNumber ? ` as sale ${entry.saleNumber}` : ''}`;
     step(`Order ${order.number}: ${detail}`);
   }
 
@@ -186,7 +221,9 @@ export async function runOrderScenario(sandbox: Sandbox, engine: Engine, step: (
       ...(plan.ship === 'all' ? {} : { lines: plan.ship }),
     };
     await callControl(dearControl, 'POST', `sales/${encodeURIComponent(saleId)}/ship`, request);
-    step(`Shipped ${plan.ship === 'all' ? 'all of' : 'part of'} sale ${ledger.get(order.id)?.saleNumber ?? saleId} in Cin7 Core (tracking ${request.trackingNumber})`);
+    step(
+      `Shipped ${plan.ship === 'all' ? 'all of' : 'part of'} sale ${ledger.get(order.id)?.saleNumber ?? saleId} in Cin7 Core (tracking ${request.trackingNumber})`,
+    );
   }
 
   step('Running the shipments job');
@@ -214,7 +251,9 @@ export async function runOrderScenario(sandbox: Sandbox, engine: Engine, step: (
       asExpected: false,
     };
     result.asExpected = outcomeOf(result) === plan.expected;
-    step(`Upstock order ${order.number}: ${result.upstockStatus}${result.shipments.length ? `, ${result.shipments.length} shipments (${result.shipments.flatMap((s) => s.trackingNumbers).join(', ')})` : ''}`);
+    step(
+      `Upstock order ${order.number}: ${result.upstockStatus}${result.shipments.length ? `, ${result.shipments.length} shipments (${result.shipments.flatMap((s) => s.trackingNumbers).join(', ')})` : ''}`,
+    );
     return result;
   });
   return { orders, runs };

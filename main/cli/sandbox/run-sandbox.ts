@@ -29,7 +29,10 @@ export interface SandboxSummary {
  * the progress and step lines. Returns the summary; throws what the engine or a control call
  * throws.
  */
-export async function runSandboxOnce(sandbox: Sandbox, write: (line: string) => void): Promise<SandboxSummary> {
+export async function runSandboxOnce(
+  sandbox: Sandbox,
+  write: (line: string) => void,
+): Promise<SandboxSummary> {
   const { engine } = sandbox;
   write(`Cin7 Core simulator: ${sandbox.dear.url}`);
   write(`Upstock simulator: ${sandbox.upstock.url}`);
@@ -40,7 +43,9 @@ export async function runSandboxOnce(sandbox: Sandbox, write: (line: string) => 
     applicationKey: SANDBOX_CREDENTIALS.applicationKey,
   });
   const upstock = await engine.connectUpstock(SANDBOX_CREDENTIALS.upstockToken);
-  write(`Connected to Cin7 Core (${dear.company}, ${dear.currency}) and Upstock (${upstock.supplier})`);
+  write(
+    `Connected to Cin7 Core (${dear.company}, ${dear.currency}) and Upstock (${upstock.supplier})`,
+  );
 
   const stopProgress = printProgress(engine, write);
   try {
@@ -51,7 +56,9 @@ export async function runSandboxOnce(sandbox: Sandbox, write: (line: string) => 
     const catalog = engine.listProducts({ limit: 1000 }).products;
     const stock = catalog.filter((product) => product.type.toLowerCase() !== 'service');
     engine.selectProducts(stock.map((product) => product.id));
-    write(`Selected ${stock.length} stock products; left out ${catalog.length - stock.length} services`);
+    write(
+      `Selected ${stock.length} stock products; left out ${catalog.length - stock.length} services`,
+    );
 
     importRuns.push(...(await engine.syncNow({ trigger: 'sandbox', mode: 'full' })));
     const importReport = buildSyncReport(importRuns);
@@ -62,7 +69,8 @@ export async function runSandboxOnce(sandbox: Sandbox, write: (line: string) => 
 
     const importExit = exitCodeFor(importReport, engine.status());
     const ordersOk = scenario.orders.every((order) => order.asExpected);
-    const exitCode: ExitCode = importExit !== EXIT.ok ? importExit : ordersOk ? EXIT.ok : EXIT.recordsFailed;
+    const exitCode: ExitCode =
+      importExit !== EXIT.ok ? importExit : ordersOk ? EXIT.ok : EXIT.recordsFailed;
     return {
       ok: exitCode === EXIT.ok,
       exitCode,
@@ -94,14 +102,21 @@ export function formatSandboxSummary(summary: SandboxSummary): string[] {
     order.upstockStatus,
     order.asExpected ? 'yes' : `no (expected ${order.expected})`,
   ]);
-  lines.push(...formatTable(['order', 'customer', 'scenario', 'push', 'sale', 'Upstock', 'as expected'], rows));
+  lines.push(
+    ...formatTable(
+      ['order', 'customer', 'scenario', 'push', 'sale', 'Upstock', 'as expected'],
+      rows,
+    ),
+  );
   for (const order of summary.orders) {
     if (order.parkReason) lines.push(`  ${order.orderNumber} parked: ${order.parkReason}`);
   }
   lines.push(
     '',
     `API calls received: Cin7 Core simulator ${summary.apiCalls.dear}, Upstock simulator ${summary.apiCalls.upstock}`,
-    summary.ok ? 'Sandbox run succeeded.' : `Sandbox run finished with problems (exit status ${summary.exitCode}).`,
+    summary.ok
+      ? 'Sandbox run succeeded.'
+      : `Sandbox run finished with problems (exit status ${summary.exitCode}).`,
   );
   return lines;
 }

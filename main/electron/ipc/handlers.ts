@@ -1,9 +1,4 @@
-import type {
-  IpcChannel,
-  IpcRequest,
-  IpcResponse,
-  OrderAttentionRow,
-} from '../../../shared/ipc.js';
+import type { IpcChannel, IpcRequest, IpcResponse } from '../../../shared/ipc.js';
 import type { Settings } from '../../../shared/settings.js';
 import type { EngineApi } from '../../engine-types.js';
 import type { NotificationEntry } from '../notifications.js';
@@ -17,29 +12,13 @@ export type IpcHandlers = {
   [C in IpcChannel]: (request: IpcRequest<C>) => IpcResponse<C> | Promise<IpcResponse<C>>;
 };
 
-/**
- * Order methods the window needs beyond `EngineApi`.
- * NOTE: `EngineApi` does not declare these yet; the handlers call them when the engine has them
- * and reject with a clear message otherwise.
- */
-export interface EngineOrderApi {
-  ordersNeedingAttention(): OrderAttentionRow[];
-  retryOrder(orderId: string): Promise<void>;
-}
-
 export interface IpcHandlerDependencies {
-  engine: EngineApi & Partial<EngineOrderApi>;
+  engine: EngineApi;
   pauses: Pick<PauseCoordinator, 'pauseByMerchant' | 'resumeByMerchant'>;
   notifications: { list(): NotificationEntry[] };
   /** Called after the merchant changed settings, so the shell can apply start-at-login. */
   onSettingsChanged(settings: Settings): void;
   now?: () => number;
-}
-
-function missingEngineMethod(name: keyof EngineOrderApi): Error {
-  return new Error(
-    `This version of the sync engine has no ${name}(); update Upstock Dear Sync to use this screen.`,
-  );
 }
 
 /** Builds the handlers that turn validated window requests into engine calls. */
@@ -64,11 +43,9 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'sync:resume': () => pauses.resumeByMerchant(),
     'runs:list': (request) => engine.runs(request),
     'orders:attention': () => {
-      if (!engine.ordersNeedingAttention) throw missingEngineMethod('ordersNeedingAttention');
       return engine.ordersNeedingAttention();
     },
     'orders:retry': (request) => {
-      if (!engine.retryOrder) throw missingEngineMethod('retryOrder');
       return engine.retryOrder(request.orderId);
     },
     'settings:get': () => engine.settings(),

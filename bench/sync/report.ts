@@ -41,7 +41,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function importSection(result: ImportResult): string[] {
   return [
-    `Import of ${result.products.toLocaleString('en')} products (${result.selectedProducts.toLocaleString('en')} stock products selected) and ${result.customers.toLocaleString('en')} customers, 10% with customer-specific prices; Cin7 Core simulator in a child process allowing 60 calls per ${result.rateWindowMs} ms window (the real window is 60,000 ms), the agent set to 55 per window:`,
+    `Import of ${result.products.toLocaleString('en')} products (${result.selectedProducts.toLocaleString('en')} stock products selected) and ${result.customers.toLocaleString('en')} customers, 10% with customer-specific prices.`,
+    `The Cin7 Core simulator runs in a child process and allows 60 calls per ${result.rateWindowMs} ms window (the real window is 60,000 ms). The agent allows itself 55 calls per window.`,
     '',
     '| Measure | Value |',
     '| --- | --- |',

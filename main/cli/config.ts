@@ -26,7 +26,7 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** Where the agent keeps its data and which services it talks to, after flags and environment. */
+/** The data folder, service URLs and credential source, after flags and environment. */
 export interface AgentConfig {
   dataDir: string;
   /** Null keeps the URL saved in the settings (the real service by default). */

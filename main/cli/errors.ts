@@ -12,6 +12,7 @@ import {
   UpstockNetworkError,
   UpstockThrottledError,
 } from '../upstock/errors.js';
+import { ServiceSelectionError } from '../engine/catalog-view.js';
 import { maskSecrets } from '../log/logger.js';
 
 /** Exit statuses of `agent` and `sandbox`; `--help` lists them. */
@@ -74,6 +75,8 @@ export function describeError(error: unknown): { message: string; exitCode: Exit
   ) {
     return { message: text(error.message), exitCode: EXIT.unreachable };
   }
+  if (error instanceof ServiceSelectionError)
+    return { message: text(error.message), exitCode: EXIT.usage };
   if (error instanceof KeychainUnavailableError) {
     return { message: text(error.message), exitCode: EXIT.credentials };
   }

@@ -1,6 +1,6 @@
 import { maskSecrets } from '../log/logger.js';
 
-/** Where command output goes; tests and the sandbox may pass their own. */
+/** The destination of command output. */
 export interface Output {
   /** Writes one line to standard output, with registered secrets masked. */
   line(text?: string): void;

@@ -15,7 +15,7 @@ export interface ReportedFailure extends RecordFailure {
   job: string;
 }
 
-/** What `sync --once --json` prints: the outcome of every run of one cycle. */
+/** The report `sync --once --json` prints: the outcome of every run of one cycle. */
 export interface SyncReport {
   /** True when every run succeeded and no record failed (skips are deliberate, not failures). */
   ok: boolean;
@@ -78,9 +78,9 @@ export function buildSyncReport(runs: RunSummary[]): SyncReport {
 }
 
 /**
- * Returns the exit status for a cycle: 0 when `report.ok`, 3 or 4 when a run failed on the
- * credentials or the connection (read from `status`), 6 for another failed or cancelled run,
- * 5 when the runs finished but some records failed.
+ * Returns the exit status for a cycle: 0 when `report.ok`. A failed run gives 3 for rejected
+ * credentials and 4 for a connection problem (both read from `status`), else 6. Runs that
+ * finished with failed records give 5.
  */
 export function exitCodeFor(report: SyncReport, status: AgentStatus): ExitCode {
   if (report.ok) return EXIT.ok;

@@ -11,7 +11,7 @@ import { parseJson, runCli, type CommandResult } from './cli-harness.js';
 
 const SECRETS = [SAMPLE_APPLICATION_KEY, defaultToken];
 
-/** Every file under `dir`, recursively. */
+/** Lists every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -131,7 +131,7 @@ function targets(
     throw new CliError(`Give either --all or SKUs to ${verb}, not both.`, EXIT.usage);
   if (!options.all && skus.length === 0)
     throw new CliError(`Give the SKUs to ${verb}, or --all.`, EXIT.usage);
-  const products = allProducts(session);
+  const products = allProducts(session, { includeServices: true });
   return options.all ? products : resolveSkus(products, skus);
 }
 

@@ -41,9 +41,9 @@ export interface Sandbox {
 
 /**
  * Starts the Cin7 Core simulator with the sample merchant and the Upstock simulator on
- * 127.0.0.1 (free ports), creates a data folder (a new one under the OS temp folder unless
- * `dataDir` is given) and an engine whose credentials come from memory, not the keychain. The
- * sale status is Authorised so the Cin7 Core simulator can ship the sales.
+ * 127.0.0.1 (free ports). Creates a data folder, a new one under the OS temp folder unless
+ * `dataDir` is given, and an engine whose credentials come from memory, not the keychain.
+ * The sale status is Authorised because the Cin7 Core simulator ships authorised sales only.
  */
 export async function startSandbox(options: {
   dataDir?: string;

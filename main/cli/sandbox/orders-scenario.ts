@@ -6,7 +6,7 @@ import type { WireCustomer, WireOrder } from '../../upstock/wire.js';
 import { callControl } from './control-client.js';
 import type { Sandbox } from './environment.js';
 
-/** What an order of the scenario should end as. */
+/** The end state expected for an order of the scenario. */
 export type ExpectedOutcome = 'shipped' | 'partly shipped' | 'pushed' | 'parked';
 
 /** One sample order and where it ended. */
@@ -67,10 +67,10 @@ function shippingAddresses(customer: WireCustomer) {
 }
 
 /**
- * Chooses customers and products from what the import sent to Upstock and plans the orders:
- * freight with a second shipping address and a reference, one without a reference for a
- * customer without a sales representative, one shipped in part, and one in a foreign currency
- * that must be parked. Throws an Error when the sample data lacks such a customer.
+ * Plans four orders from the customers and products the import sent to Upstock. The first
+ * has freight, a second shipping address and a reference. The second has no reference and a
+ * customer without a sales representative. The third is shipped in part, and the fourth is in
+ * a foreign currency, so it must be parked. Throws an Error when no customer fits a plan.
  */
 function planOrders(snapshot: SimSnapshot, dear: DearState): PlannedOrder[] {
   const base = dear.me.Currency ?? 'NZD';

@@ -6,7 +6,7 @@ import { buildSyncReport, exitCodeFor, formatSyncReport, type SyncReport } from 
 import { SANDBOX_CREDENTIALS, type Sandbox } from './environment.js';
 import { runOrderScenario, type OrderScenarioResult } from './orders-scenario.js';
 
-/** What `sandbox --json` prints. */
+/** The summary `sandbox --json` prints. */
 export interface SandboxSummary {
   ok: boolean;
   exitCode: ExitCode;
@@ -53,7 +53,7 @@ export async function runSandboxOnce(
     for (const job of ['reference', 'products'] as const) {
       importRuns.push(...(await engine.syncNow({ job, trigger: 'sandbox' })));
     }
-    const catalog = engine.listProducts({ limit: 1000 }).products;
+    const catalog = engine.listProducts({ limit: 1000, includeServices: true }).products;
     const stock = catalog.filter((product) => product.type.toLowerCase() !== 'service');
     engine.selectProducts(stock.map((product) => product.id));
     write(
@@ -69,8 +69,8 @@ export async function runSandboxOnce(
 
     const importExit = exitCodeFor(importReport, engine.status());
     const ordersOk = scenario.orders.every((order) => order.asExpected);
-    const exitCode: ExitCode =
-      importExit !== EXIT.ok ? importExit : ordersOk ? EXIT.ok : EXIT.recordsFailed;
+    let exitCode: ExitCode = importExit;
+    if (exitCode === EXIT.ok && !ordersOk) exitCode = EXIT.recordsFailed;
     return {
       ok: exitCode === EXIT.ok,
       exitCode,

@@ -20,10 +20,11 @@ status=$?
 node -e "
 const fs = require('fs');
 if (!fs.existsSync('out/vitest.json')) { console.log('0 passed, 1 failed'); process.exit(0); }
-const r = JSON.parse(fs.readFileSync('out/vitest.json', 'utf8'));
+const report = JSON.parse(fs.readFileSync('out/vitest.json', 'utf8'));
 // A file that fails to load has no test results of its own; count it as one failure.
-const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
-const failed = r.numFailedTests + brokenFiles;
-console.log(r.numPassedTests + ' passed, ' + failed + ' failed' + (r.numPendingTests ? ', ' + r.numPendingTests + ' skipped' : ''));
+const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+const failed = report.numFailedTests + brokenFiles;
+const skipped = report.numPendingTests ? ', ' + report.numPendingTests + ' skipped' : '';
+console.log(report.numPassedTests + ' passed, ' + failed + ' failed' + skipped);
 "
 exit $status

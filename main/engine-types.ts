@@ -81,7 +81,11 @@ export interface EngineApi {
   on(event: 'status', listener: (status: AgentStatus) => void): () => void;
   on(event: 'progress', listener: (progress: JobProgress) => void): () => void;
 
-  start(): Promise<void>;
+  /**
+   * Fails runs left by stopped processes, connects with the stored credentials and starts the
+   * scheduler, unless `schedule` is false (one-shot commands).
+   */
+  start(options?: { schedule?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -38,6 +38,7 @@ import { customersJob } from './sync/jobs/customers.js';
 import { pricesJob } from './sync/jobs/prices.js';
 import { productsJob } from './sync/jobs/products.js';
 import { referenceJob } from './sync/jobs/reference.js';
+import type { GroupLockTiming } from './sync/group-lock.js';
 import { JobRunner } from './sync/runner.js';
 import { IMPORT_SEQUENCE, Scheduler } from './sync/scheduler.js';
 import type { UpstockClient } from './upstock/client.js';
@@ -71,6 +72,8 @@ export interface EngineOptions extends ClientOverrides {
   vault?: SecretVault;
   /** Headless credentials from the environment; used instead of the vault when given. */
   envCredentials?: EnvironmentCredentials;
+  /** Cross-process job lock times (tests shorten them); the runner's defaults otherwise. */
+  lockTiming?: Partial<GroupLockTiming>;
 }
 
 interface EngineEvents {
@@ -108,6 +111,7 @@ export class Engine implements EngineApi {
       settings: () => this.settings(),
       clients: () =>
         this.dear && this.upstock ? { dear: this.dear, upstock: this.upstock } : null,
+      ...(options.lockTiming ? { lockTiming: options.lockTiming } : {}),
     });
     for (const job of [referenceJob, productsJob, customersJob, pricesJob, ordersJob, shipmentsJob])
       this.registerJob(job);
@@ -121,6 +125,7 @@ export class Engine implements EngineApi {
     this.runner.on('progress', (progress) => this.events.emit('progress', progress));
     this.runner.on('run-started', () => this.emitStatus());
     this.runner.on('run-finished', () => this.emitStatus());
+    this.runner.on('lock-wait', () => this.emitStatus());
     this.runner.on('connection', ({ service, problem }) => {
       const status = service === 'dear' ? this.dearStatus : this.upstockStatus;
       if (status.problem === problem) return;
@@ -298,15 +303,18 @@ export class Engine implements EngineApi {
   }
 
   /**
-   * Marks runs a crash left "running" as failed, connects with the stored credentials (without
-   * calling either service) and starts the scheduler.
+   * Marks as failed the runs left "running" by a process that is gone (a live desktop app's
+   * runs are left alone), connects with the stored credentials (without calling either
+   * service) and, unless `schedule` is false, starts the scheduler. One-shot commands pass
+   * `schedule: false`. Throws what reading the credentials throws (no keychain, for example).
    */
-  async start(): Promise<void> {
+  async start(options: { schedule?: boolean } = {}): Promise<void> {
     const abandoned = this.store.runs.failAbandoned('The agent stopped during this run');
     if (abandoned > 0)
       log.warn(`Marked ${abandoned} runs left running by an earlier stop as failed`);
     await this.reconnectFromStore();
-    this.scheduler.start();
+    if (options.schedule === false) log.info('Engine started without the scheduler');
+    else this.scheduler.start();
     this.emitStatus();
   }
 
@@ -328,9 +336,9 @@ export class Engine implements EngineApi {
     if (stored.accountId && stored.applicationKey) {
       this.dearKey = { accountId: stored.accountId, applicationKey: stored.applicationKey };
       this.dear = createDearClient(settings, this.options, this.dearKey);
-      const company = (
-        this.store.catalog.getReference('me')?.raw as { company?: string } | undefined
-      )?.company;
+      const me = this.store.catalog.getReference('me')?.raw as
+        { company?: string; Company?: string } | undefined;
+      const company = me?.company ?? me?.Company;
       this.dearStatus = { connected: true, accountName: company ?? null, problem: null };
     }
     if (stored.upstockToken) {

@@ -152,3 +152,14 @@ export function unsuccessfulRuns(runs: RunSummary[]): string[] {
         `${run.job} ${run.status}${run.error ? `: ${run.error}` : ''} (${run.failures.length} failures)`,
     );
 }
+
+/** Sums each job's wall time over runs, in ms, from the runs' start and finish stamps. */
+export function wallMsByJob(runs: RunSummary[]): Record<string, number> {
+  const byJob: Record<string, number> = {};
+  for (const run of runs) {
+    if (!run.finishedAt) continue;
+    const ms = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+    byJob[run.job] = (byJob[run.job] ?? 0) + ms;
+  }
+  return byJob;
+}

@@ -1,4 +1,4 @@
-import { callsOf, unsuccessfulRuns, type BenchWorld } from './bench-world.js';
+import { callsOf, unsuccessfulRuns, wallMsByJob, type BenchWorld } from './bench-world.js';
 
 /** Most Cin7 Core calls an incremental cycle with no changes should make. */
 export const INCREMENTAL_TARGET = 3;
@@ -11,6 +11,8 @@ export interface IncrementalResult {
   upstockCalls: number;
   dearCallsByJob: Record<string, number>;
   wallMs: number;
+  /** Wall time of each job's run, in ms. */
+  wallMsByJob: Record<string, number>;
   engineCpuMs: number;
   problems: string[];
 }
@@ -30,6 +32,7 @@ export async function runIncrementalBench(world: BenchWorld): Promise<Incrementa
     upstockCalls: calls.upstock,
     dearCallsByJob: Object.fromEntries(runs.map((run) => [run.job, run.apiCalls.dear])),
     wallMs: Math.round(wallMs),
+    wallMsByJob: wallMsByJob(runs),
     engineCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     problems: unsuccessfulRuns(runs),
   };

@@ -39,6 +39,12 @@ export interface BenchReport {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+function byJob(wallMs: Record<string, number>): string {
+  return Object.entries(wallMs)
+    .map(([job, ms]) => `${job} ${seconds(ms)}`)
+    .join(', ');
+}
+
 function importSection(result: ImportResult): string[] {
   return [
     `Import of ${result.products.toLocaleString('en')} products (${result.selectedProducts.toLocaleString('en')} stock products selected) and ${result.customers.toLocaleString('en')} customers, 10% with customer-specific prices.`,
@@ -49,12 +55,12 @@ function importSection(result: ImportResult): string[] {
     `| Cin7 Core calls (agent count, incl. ${result.dearCalls.connect} on connect) | ${result.dearCalls.agent} |`,
     `| Cin7 Core calls received by the simulator | ${result.dearCalls.server} |`,
     `| Paging minimum (ceil(N/1000) per list + 8 reference calls) | ${result.dearCalls.pagingMinimum} |`,
-    `| Paging minimum with the client's 250-product pages | ${result.dearCalls.pagingMinimumAtClientPageSizes} |`,
     `| Throttled answers (429) | ${result.dearCalls.throttledAnswers} |`,
     `| Upstock calls | ${result.upstockCalls} |`,
     `| Engine CPU time (user + system) | ${seconds(result.engineCpuMs.total)} (${seconds(result.engineCpuMs.user)} + ${seconds(result.engineCpuMs.system)}) |`,
     `| Peak RSS of the engine process | ${result.peakRssMb} MB |`,
     `| Wall time | ${seconds(result.wallMs)} |`,
+    `| Wall time by job | ${byJob(result.wallMsByJob)} |`,
     `| Rate floor (calls ÷ 55 per window) | ${seconds(result.rateFloorMs.agentRate)} |`,
     `| Rate floor at real time (60 s window, 55 / 60 calls) | ${result.rateFloorRealTimeS.agentRate} s / ${result.rateFloorRealTimeS.serviceRate} s |`,
     '',
@@ -82,7 +88,7 @@ function incrementalSection(result: IncrementalResult): string[] {
       .map(([job, calls]) => `${job} ${calls}`)
       .join(
         ', ',
-      )}), ${result.upstockCalls} Upstock calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
+      )}), ${result.upstockCalls} Upstock calls, ${seconds(result.wallMs)} wall (${byJob(result.wallMsByJob)}), ${seconds(result.engineCpuMs)} engine CPU.`,
     ...(result.problems.length
       ? [`Runs that did not succeed: ${result.problems.join('; ')}.`]
       : []),
@@ -97,7 +103,7 @@ function writesSection(result: WritesResult): string[] {
       .map(([route, calls]) => `${route} ×${calls}`)
       .join(
         ', ',
-      )}), ${result.dearCalls} Cin7 Core calls, ${seconds(result.wallMs)} wall, ${seconds(result.engineCpuMs)} engine CPU.`,
+      )}), ${result.dearCalls} Cin7 Core calls, ${seconds(result.wallMs)} wall (${byJob(result.wallMsByJob)}), ${seconds(result.engineCpuMs)} engine CPU.`,
     `Records: ${Object.entries(result.counts)
       .map(
         ([entity, counts]) =>

@@ -1,4 +1,4 @@
-import { callsOf, unsuccessfulRuns, type BenchWorld } from './bench-world.js';
+import { callsOf, unsuccessfulRuns, wallMsByJob, type BenchWorld } from './bench-world.js';
 import { control } from './child-simulator.js';
 
 /** Share of products whose price changes in benchmark (c). */
@@ -15,6 +15,8 @@ export interface WritesResult {
     { created: number; updated: number; unchanged: number; skipped: number; failed: number }
   >;
   wallMs: number;
+  /** Wall time of each job's run, in ms. */
+  wallMsByJob: Record<string, number>;
   engineCpuMs: number;
   problems: string[];
 }
@@ -69,6 +71,7 @@ export async function runWritesBench(world: BenchWorld): Promise<WritesResult> {
     dearCalls: calls.dear,
     counts,
     wallMs: Math.round(wallMs),
+    wallMsByJob: wallMsByJob(runs),
     engineCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     problems: unsuccessfulRuns(runs),
   };

@@ -1,15 +1,14 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 import { DEFAULT_SETTINGS } from '../../shared/settings.js';
+import { agentDataDir, APP_FOLDER, DATA_DIR_ENV } from '../app-paths.js';
 import { EnvCredentialSource } from '../vault/index.js';
 
-/** Name of the agent's folder inside the OS's app data folder. */
-export const APP_FOLDER = 'upstock-dear-sync';
+export { APP_FOLDER };
 
 /** Environment variables the command line reads; flags override them. */
 export const ENV_VARS = {
-  dataDir: 'UPSTOCK_DEAR_SYNC_DATA_DIR',
+  dataDir: DATA_DIR_ENV,
   dearUrl: 'DEAR_API_URL',
   upstockUrl: 'UPSTOCK_API_URL',
   dearAccountId: 'DEAR_ACCOUNT_ID',
@@ -37,22 +36,6 @@ export interface AgentConfig {
    * when either variable is set; null when neither is.
    */
   envCredentials: EnvCredentialSource | null;
-}
-
-/**
- * Returns the OS's per-user app data folder for the agent: `%APPDATA%` on Windows,
- * `~/Library/Application Support` on macOS, `$XDG_CONFIG_HOME` or `~/.config` elsewhere.
- */
-export function defaultDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = homedir(),
-): string {
-  if (platform === 'win32') {
-    return join(env.APPDATA?.trim() || join(home, 'AppData', 'Roaming'), APP_FOLDER);
-  }
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);
-  return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), APP_FOLDER);
 }
 
 function nonBlank(value: string | undefined): string | null {
@@ -83,7 +66,8 @@ export function resolveConfig(
   options: GlobalOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): AgentConfig {
-  const dataDir = nonBlank(options.dataDir) ?? nonBlank(env[ENV_VARS.dataDir]) ?? defaultDataDir();
+  // The same folder rule as the desktop app (main/app-paths.ts), so both share one folder.
+  const dataDir = nonBlank(options.dataDir) ?? agentDataDir({ env });
 
   const dearFlag = nonBlank(options.dearUrl);
   const dearEnv = nonBlank(env[ENV_VARS.dearUrl]);

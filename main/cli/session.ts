@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { AgentStatus } from '../../shared/sync.js';
 import { createEngine, type Engine } from '../engine.js';
-import { readStoredCredentials, type SecretVault } from '../engine/credentials.js';
+import type { SecretVault } from '../engine/credentials.js';
 import { configureLogging, getLogger } from '../log/logger.js';
 import { listOrdersNeedingAttention } from '../orders/attention.js';
 import { ordersJob } from '../orders/orders-job.js';
@@ -33,7 +32,8 @@ export interface AgentSession {
 /**
  * Opens the data folder for one command: writes logs to `<data dir>/logs/agent.log`, reads
  * `settings.json`, opens the SQLite store and registers the orders and shipments jobs. Does
- * not connect or schedule anything; commands that sync call `engine.start()`. Throws an Error
+ * not connect or schedule anything; commands call `engine.start({ schedule: false })`, and
+ * only the long-running `sync` starts the scheduler. Throws an Error
  * for an invalid URL option and the store's errors when the database cannot be opened.
  */
 export function openSession(
@@ -80,37 +80,15 @@ export function openSession(
 }
 
 /**
- * Returns the engine's status with the connection parts filled from what is stored, for
- * commands that do not start the engine: a side counts as connected when its credentials are
- * stored (nothing is called to check them).
+ * Starts the engine (connects with the stored credentials; starts the scheduler only when
+ * `schedule` is true, for the long-running `sync`) and checks that both sides are connected.
+ * Throws CliError with exit status 3 naming what is missing.
  */
-export async function storedStatus(session: AgentSession): Promise<AgentStatus> {
-  const status = session.engine.status();
-  const stored = await readStoredCredentials(session.settings.get(), {
-    ...(session.vault ? { vault: session.vault } : {}),
-    ...(session.config.envCredentials ? { env: session.config.envCredentials } : {}),
-  });
-  const me = session.engine.store.catalog.getReference('me')?.raw as
-    { Company?: string; company?: string } | undefined;
-  if (!status.dear.connected && stored.accountId && stored.applicationKey) {
-    status.dear = {
-      connected: true,
-      accountName: me?.company ?? me?.Company ?? null,
-      problem: null,
-    };
-  }
-  if (!status.upstock.connected && stored.upstockToken) {
-    status.upstock = { connected: true, accountName: null, problem: null };
-  }
-  return status;
-}
-
-/**
- * Starts the engine (connects with the stored credentials and starts the scheduler) and checks
- * that both sides are connected. Throws CliError with exit status 3 naming what is missing.
- */
-export async function startConnected(session: AgentSession): Promise<void> {
-  await session.engine.start();
+export async function startConnected(
+  session: AgentSession,
+  options: { schedule?: boolean } = {},
+): Promise<void> {
+  await session.engine.start({ schedule: options.schedule ?? false });
   if (session.engine.clients()) return;
   const env = session.config.envCredentials;
   if (env) {

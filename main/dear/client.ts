@@ -53,9 +53,6 @@ export interface WriteOptions {
 /** A raw Cin7 Core object (sale, sale order, sale list row), fields as the API spells them. */
 export type DearRawRecord = Record<string, unknown>;
 
-/** Product pages with attachments are heavy, so they default to this size. */
-const PRODUCT_PAGE_WITH_ATTACHMENTS = 250;
-
 /**
  * The Cin7 Core API client used by every job. Every call goes through the key's shared rate
  * limiter and the retry rules of `DearTransport`. Lists are async iterables of raw pages, so a
@@ -96,14 +93,15 @@ export class DearClient {
     return parsed.value;
   }
 
-  /** Pages through products (`Products`). Deprecated ones come only with `includeDeprecated`. */
+  /**
+   * Pages through products (`Products`). Deprecated ones come only with `includeDeprecated`.
+   * Pages with attachments use the client's page size too (1000 by default): a smaller page
+   * would multiply the calls, which the rate limit makes the scarce resource.
+   */
   listProducts(
     options: ListOptions & { includeAttachments?: boolean } = {},
   ): AsyncIterable<DearPage> {
-    const fallbackSize = options.includeAttachments
-      ? Math.min(this.pageSize, PRODUCT_PAGE_WITH_ATTACHMENTS)
-      : this.pageSize;
-    return this.list('product', 'Products', options.pageSize ?? fallbackSize, options.signal, {
+    return this.list('product', 'Products', options.pageSize ?? this.pageSize, options.signal, {
       IncludeDeprecated: options.includeDeprecated,
       ModifiedSince: options.modifiedSince && formatDearDateTime(options.modifiedSince),
       IncludeAttachments: options.includeAttachments,

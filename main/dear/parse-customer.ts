@@ -7,7 +7,7 @@ import {
   optionalText,
   parseRecord,
   requiredDate,
-  requiredDecimal,
+  requiredPrice,
   requiredText,
   tagList,
 } from './parse-fields.js';
@@ -70,7 +70,7 @@ const productPriceSchema = z
   .object({
     ProductID: requiredText(),
     ProductSKU: optionalText(),
-    Price: requiredDecimal(),
+    Price: requiredPrice(),
   })
   .transform((raw): DearCustomerPrice => ({
     productId: raw.ProductID,
@@ -112,7 +112,8 @@ const customerSchema = z.object({
 /**
  * Parses one element of `GET customer` → `CustomerList` (with or without
  * `IncludeProductPrices`). Returns a failure naming the customer, the field and what to fix for a
- * missing ID or name, wrong types, over-long text or a discount outside 0-100%. A missing
+ * missing ID or name, wrong types, over-long text, a negative customer-specific price or a
+ * discount outside 0-100%. A missing
  * `Status` reads as `Active` and a missing `Discount` as 0.
  */
 export function parseCustomer(raw: unknown): ParseResult<DearCustomer> {

@@ -110,6 +110,32 @@ export function optionalDecimal<T extends Decimal | null>(fallback: T) {
     });
 }
 
+/**
+ * Builds an optional price: missing, null and '' become `fallback`. A negative price is
+ * invalid, because a price list would otherwise clamp it to 0 and offer the product free.
+ */
+export function optionalPrice<T extends Decimal | null>(fallback: T) {
+  return optionalDecimal(fallback).transform((value, ctx): Decimal | T => {
+    if (value !== null && value.isNegative()) rejectNegativePrice(value, ctx);
+    return value;
+  });
+}
+
+/** Builds a required price that must not be negative (see `optionalPrice`). */
+export function requiredPrice() {
+  return requiredDecimal().transform((value, ctx): Decimal => {
+    if (value.isNegative()) rejectNegativePrice(value, ctx);
+    return value;
+  });
+}
+
+function rejectNegativePrice(value: Decimal, ctx: z.RefinementCtx): void {
+  ctx.addIssue({
+    code: 'custom',
+    message: `is ${value.toString()}, a negative price. ${FIX}`,
+  });
+}
+
 function checkDecimal(value: unknown, ctx: z.RefinementCtx): Decimal {
   const decimal = toDecimal(value);
   if (decimal === null) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   flag,
   listOf,
-  optionalDecimal,
+  optionalPrice,
   optionalText,
   parseRecord,
   requiredDate,
@@ -32,11 +32,8 @@ const attachmentSchema = z
   }));
 
 const tierFields = Object.fromEntries(
-  Array.from({ length: TIER_COUNT }, (_, index) => [
-    `PriceTier${index + 1}`,
-    optionalDecimal(null),
-  ]),
-) as Record<`PriceTier${number}`, ReturnType<typeof optionalDecimal<null>>>;
+  Array.from({ length: TIER_COUNT }, (_, index) => [`PriceTier${index + 1}`, optionalPrice(null)]),
+) as Record<`PriceTier${number}`, ReturnType<typeof optionalPrice<null>>>;
 
 /** Field lengths are Cin7 Core's documented maximums. */
 const productSchema = z.object({
@@ -58,7 +55,7 @@ const productSchema = z.object({
   ...tierFields,
   PriceTiers: z.preprocess(
     (value) => (value === null ? undefined : value),
-    z.record(z.string(), optionalDecimal(null)).optional(),
+    z.record(z.string(), optionalPrice(null)).optional(),
   ),
   Attachments: listOf(attachmentSchema),
   LastModifiedOn: requiredDate(),
@@ -130,8 +127,8 @@ function resolveTierPrices(
  * `tierNames` are the tenant's tier names by position (see `tierNamesOf`); they are needed only
  * when the record lacks `PriceTier1..10` and carries the `PriceTiers` object instead. Returns a
  * failure naming the record, the field and what to fix for a missing ID, a wrong type, text
- * longer than Cin7 Core allows, or a tier name not in `tierNames`. HTML and emoji pass, and a
- * missing `Status` reads as `Active`.
+ * longer than Cin7 Core allows, a negative tier price, or a tier name not in `tierNames`. HTML
+ * and emoji pass, and a missing `Status` reads as `Active`.
  */
 export function parseProduct(raw: unknown, tierNames: readonly string[]): ParseResult<DearProduct> {
   const parsed = parseRecord(productSchema, raw, { idKey: 'ID', labelKey: 'SKU', kind: 'product' });

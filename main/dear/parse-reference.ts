@@ -31,6 +31,7 @@ const meSchema = z
     ApplyCustomerDiscountsAfterOtherDiscounts: flag(false),
     AutomaticallyApplyDiscounts: flag(false),
     DiscountRule: optionalText(),
+    MaximumDecimalPlacesInQuantity: optionalText(),
   })
   .transform((raw): DearMe => ({
     company: raw.Company,
@@ -41,7 +42,14 @@ const meSchema = z
     applyCustomerDiscountsAfterOtherDiscounts: raw.ApplyCustomerDiscountsAfterOtherDiscounts,
     automaticallyApplyDiscounts: raw.AutomaticallyApplyDiscounts,
     discountRule: raw.DiscountRule,
+    maxQuantityDecimals: quantityDecimals(raw.MaximumDecimalPlacesInQuantity),
   }));
+
+/** Reads a .NET number format such as "N2" as its decimal places; null for anything else. */
+function quantityDecimals(format: string | null): number | null {
+  const match = /^\s*[NnFf](\d{1,2})\s*$/.exec(format ?? '');
+  return match ? Number(match[1]) : null;
+}
 
 /** Parses the `GET me` company record. The failure's record ID is "me". */
 export function parseMe(raw: unknown): ParseResult<DearMe> {

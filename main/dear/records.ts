@@ -98,6 +98,11 @@ export interface DearMe {
   applyCustomerDiscountsAfterOtherDiscounts: boolean;
   automaticallyApplyDiscounts: boolean;
   discountRule: string | null;
+  /**
+   * Decimal places Cin7 Core keeps in quantities, from `MaximumDecimalPlacesInQuantity` ("N2"
+   * is 2). Null or absent when Cin7 Core did not send it (or a cache predates the field).
+   */
+  maxQuantityDecimals?: number | null;
 }
 
 export interface DearPriceTier {

@@ -49,14 +49,22 @@ const PRELOAD_PATH = path.join(here, 'preload.cjs');
 const ASSETS_DIR = path.join(here, 'assets');
 const RENDERER_INDEX = path.join(here, '..', '..', 'renderer', 'index.html');
 
+/** The folders the desktop app works in, from `agentDataDir` in main/app-paths.ts. */
+export interface DesktopPaths {
+  /** Settings, the SQLite store and the job locks; shared with the command line. */
+  dataDir: string;
+  /** `main.log` and `agent.log`; "Open logs folder" opens it. */
+  logsDir: string;
+}
+
 /**
  * Starts the desktop app once Electron is ready: the engine, the tray, the window, IPC, power
  * events, start at login and the updater. Throws when the engine cannot be created (for
  * example a damaged store); the caller shows that to the merchant.
  */
-export async function startDesktopApp(): Promise<DesktopApp> {
+export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp> {
   const log = shellLogger('app');
-  const logsDir = app.getPath('logs');
+  const { logsDir } = paths;
 
   lockSession(session.defaultSession, session.defaultSession.webRequest);
   const rendererUrl = pathToFileURL(RENDERER_INDEX).href;
@@ -64,7 +72,8 @@ export async function startDesktopApp(): Promise<DesktopApp> {
     lockNavigation(contents, rendererUrl, shellLogger('window'));
   });
 
-  const engine = createDesktopEngine(app.getPath('userData'));
+  const engine = createDesktopEngine(paths.dataDir);
+  log.info(`Data folder: ${paths.dataDir}`);
   const window = new MainWindow({
     // The security options are restated at the constructor so scanners (electronegativity) see
     // them; they are the same values as secureWebPreferences().

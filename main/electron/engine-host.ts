@@ -5,13 +5,13 @@ import { CredentialVault } from '../vault/index.js';
 
 /**
  * Creates the engine of the desktop app: settings in electron-store (`settings.json` in
- * `userDataDir`), secrets in the OS keychain, the SQLite store in `userDataDir`. Throws what
- * `createEngine` throws when the store cannot be opened.
+ * `dataDir`, the file the command line reads), secrets in the OS keychain, the SQLite store in
+ * `dataDir`. Throws what `createEngine` throws when the store cannot be opened.
  */
-export function createDesktopEngine(userDataDir: string): Engine {
-  const backend = new Store<Record<string, unknown>>({ name: 'settings', cwd: userDataDir });
+export function createDesktopEngine(dataDir: string): Engine {
+  const backend = new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir });
   return createEngine({
-    dataDir: userDataDir,
+    dataDir,
     settingsStore: new SettingsStore(backend as SettingsBackend),
     vault: new CredentialVault(),
   });

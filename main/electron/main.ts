@@ -3,6 +3,7 @@
  * out/main/electron/main.js).
  */
 import { app, dialog } from 'electron';
+import { agentDataDir, logsDirOf } from '../app-paths.js';
 import { startDesktopApp, type DesktopApp } from './desktop-app.js';
 import { setUpMainLogging, shellLogger } from './logging/main-log.js';
 import { claimSingleInstance } from './single-instance.js';
@@ -12,8 +13,14 @@ const APP_ID = 'app.upstock.dearsync';
 let desktop: DesktopApp | null = null;
 const earlyErrors: Error[] = [];
 
+// The data folder the command line uses too (`npm run agent`), so both share the settings,
+// the SQLite store and the logs, and the job locks in the store keep them from running the
+// same job at once. Electron's own "userData" (Chromium's caches) stays where Electron puts it.
+const dataDir = agentDataDir();
+const logsDir = logsDirOf(dataDir);
+
 setUpMainLogging({
-  logsDir: app.getPath('logs'),
+  logsDir,
   onUncaughtError: (error) => {
     if (desktop) desktop.showError(error);
     else earlyErrors.push(error);
@@ -40,7 +47,7 @@ if (claimSingleInstance(app, () => desktop?.showWindow())) {
 
   app
     .whenReady()
-    .then(startDesktopApp)
+    .then(() => startDesktopApp({ dataDir, logsDir }))
     .then((started) => {
       desktop = started;
       for (const error of earlyErrors.splice(0)) started.showError(error);
@@ -50,7 +57,7 @@ if (claimSingleInstance(app, () => desktop?.showWindow())) {
       const message = error instanceof Error ? error.message : String(error);
       dialog.showErrorBox(
         'Upstock Dear Sync could not start',
-        `${message}\n\nThe logs folder has the details: ${app.getPath('logs')}`,
+        `${message}\n\nThe logs folder has the details: ${logsDir}`,
       );
       app.exit(1);
     });

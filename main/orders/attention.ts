@@ -1,21 +1,42 @@
 import type { OrderAttentionRow } from '../../shared/ipc.js';
 import type { Store } from '../store/types.js';
 import { ledgerFor } from './ledger.js';
+import { describeEdit } from './orders-report.js';
+
+/**
+ * One row of the orders-needing-attention list. `kind` is `parked` for an order the merchant
+ * fixes and retries, or `edited-after-push` for an informational row. Such a row is a pushed
+ * order changed in Upstock after its push, whose Cin7 Core sale the agent does not update.
+ */
+export interface OrderAttentionEntry extends OrderAttentionRow {
+  kind: 'parked' | 'edited-after-push';
+}
 
 /**
  * Returns the orders parked as needing attention, oldest first, with the reason a merchant
- * can act on. Assumes a store from `openStore`.
+ * can act on. Informational rows follow for pushed orders edited in Upstock after the push
+ * and not yet shipped, naming the total pushed and the total now. Assumes a store from
+ * `openStore`.
  */
-export function listOrdersNeedingAttention(store: Store): OrderAttentionRow[] {
-  return ledgerFor(store)
-    .listByStates(['parked'])
-    .map((entry) => ({
-      orderId: entry.orderId,
-      orderNumber: entry.orderNumber,
-      customer: entry.customerName,
-      reason: entry.parkReason ?? 'No reason was recorded.',
-      since: entry.stateChangedAt,
-    }));
+export function listOrdersNeedingAttention(store: Store): OrderAttentionEntry[] {
+  const ledger = ledgerFor(store);
+  const parked = ledger.listByStates(['parked']).map((entry): OrderAttentionEntry => ({
+    kind: 'parked',
+    orderId: entry.orderId,
+    orderNumber: entry.orderNumber,
+    customer: entry.customerName,
+    reason: entry.parkReason ?? 'No reason was recorded.',
+    since: entry.stateChangedAt,
+  }));
+  const edited = ledger.listEditedAfterPush().map(({ entry, edit }): OrderAttentionEntry => ({
+    kind: 'edited-after-push',
+    orderId: entry.orderId,
+    orderNumber: entry.orderNumber,
+    customer: entry.customerName,
+    reason: `Informational, sale ${entry.saleNumber ?? entry.saleId}: ${describeEdit(edit)}`,
+    since: edit.at,
+  }));
+  return [...parked, ...edited];
 }
 
 /** Raised when a retry names an order that is not parked. */
@@ -34,11 +55,15 @@ export class OrderNotParkedError extends Error {
 }
 
 /**
- * Marks a parked order for another push; the next orders run pushes it again (run the
- * `orders` job to push it now). Throws OrderNotParkedError when the order is not parked.
+ * Marks a parked order for another push. The order is named by its Upstock order ID or its
+ * order number (such as UP-1003). The next orders run pushes it again, so run the `orders`
+ * job to push it now. Returns the order ID. Throws OrderNotParkedError when it is not parked.
  */
-export function retryOrder(store: Store, orderId: string): void {
+export function retryOrder(store: Store, orderIdOrNumber: string): string {
   const ledger = ledgerFor(store);
-  if (ledger.requestRetry(orderId)) return;
-  throw new OrderNotParkedError(orderId, ledger.get(orderId)?.state ?? null);
+  const requested = orderIdOrNumber.trim();
+  const entry = ledger.get(requested) ?? ledger.findByNumber(requested);
+  const orderId = entry?.orderId ?? requested;
+  if (ledger.requestRetry(orderId, 'requested by the merchant')) return orderId;
+  throw new OrderNotParkedError(requested, entry?.state ?? null);
 }

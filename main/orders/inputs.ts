@@ -30,6 +30,8 @@ export class MappingInputs {
     private readonly store: Store,
     private readonly data:
       ReferenceData | Pick<ReferenceData, 'me' | 'taxRules' | 'locations' | 'priceTiers'>,
+    /** The Upstock supplier account ID that goes into every sale's ExternalID. */
+    readonly supplierId: string,
   ) {}
 
   /**
@@ -39,9 +41,10 @@ export class MappingInputs {
   static async load(
     store: Store,
     dear: Pick<OrdersDearPort, 'me' | 'taxRules' | 'locations' | 'priceTiers'>,
+    supplierId: string,
   ): Promise<MappingInputs> {
     const cached = loadReference(store.catalog);
-    if (cached) return new MappingInputs(store, cached.data);
+    if (cached) return new MappingInputs(store, cached.data, supplierId);
 
     log.info('Reference books are not cached yet; reading them from Cin7 Core for this orders run');
     const me = await dear.me();
@@ -51,7 +54,7 @@ export class MappingInputs {
     if (!tiers.ok)
       log.warn(`Price tiers cannot be parsed (${tiers.reason}); using default tier names`);
     const priceTiers = tiers.ok ? tiers.value : [];
-    return new MappingInputs(store, { me, taxRules, locations, priceTiers });
+    return new MappingInputs(store, { me, taxRules, locations, priceTiers }, supplierId);
   }
 
   /** Returns the cached customer, or null when it is not cached or its record cannot be parsed. */
@@ -72,6 +75,8 @@ export class MappingInputs {
       me: this.data.me,
       taxRules: this.data.taxRules,
       locations: this.data.locations,
+      priceTiers: this.data.priceTiers,
+      supplierId: this.supplierId,
       products: { get: (productId) => this.product(productId) ?? undefined },
       freightProduct: this.freightProduct(freightName),
     };

@@ -223,21 +223,83 @@ export class OrderLedger {
     })();
   }
 
-  /** Stores the order version seen after the push, so each later edit is logged once. */
-  noteEditedAfterPush(orderId: string, version: number, updatedAt: string): void {
+  /**
+   * Stores the Upstock order's total before tax at `version`, as pushed, so a later edit can
+   * name the total Cin7 Core got.
+   */
+  noteOrderTotal(orderId: string, version: number, total: string): void {
+    const detail: OrderTotalNote = { version, total };
+    this.addEvent(orderId, ORDER_TOTAL_STEP, JSON.stringify(detail), new Date().toISOString());
+  }
+
+  /**
+   * Stores the order version seen after the push, so each later edit is reported once, and
+   * returns the edit with the total pushed (null when the push predates total notes) and the
+   * order's total now.
+   */
+  noteEditedAfterPush(
+    orderId: string,
+    version: number,
+    updatedAt: string,
+    total: string,
+  ): EditedAfterPush {
     const now = new Date().toISOString();
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
+      const before = this.get(orderId);
+      const pushed = this.lastNote<OrderTotalNote>(orderId, ORDER_TOTAL_STEP);
+      const edit: EditedAfterPush = {
+        fromVersion: pushed?.version ?? before?.orderVersion ?? version,
+        toVersion: version,
+        pushedTotal: pushed?.total ?? null,
+        total,
+        at: now,
+      };
       this.db
         .prepare(
           'UPDATE order_ledger SET order_version = ?, order_updated_at = ? WHERE order_id = ?',
         )
         .run(version, updatedAt, orderId);
-      this.addEvent(orderId, 'edited-after-push', `version ${version}, not synced`, now);
+      this.addEvent(orderId, EDITED_AFTER_PUSH_STEP, JSON.stringify(edit), now);
+      return edit;
     })();
   }
 
-  /** Marks a parked order for another push on the next orders run; returns false when not parked. */
-  requestRetry(orderId: string): boolean {
+  /**
+   * Returns pushed orders edited in Upstock after the push and not yet reported as fully
+   * shipped, each with its latest edit, oldest edit first.
+   */
+  listEditedAfterPush(): { entry: LedgerEntry; edit: EditedAfterPush }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT l.*, e.detail AS edit_detail FROM order_ledger l
+         JOIN order_ledger_events e ON e.id = (
+           SELECT MAX(id) FROM order_ledger_events
+           WHERE order_id = l.order_id AND step = ?)
+         WHERE l.state = 'pushed' AND (l.shipment_recorded IS NULL OR l.shipment_recorded != 'shipped')
+         ORDER BY e.id`,
+      )
+      .all(EDITED_AFTER_PUSH_STEP) as (LedgerRow & { edit_detail: string | null })[];
+    const edits: { entry: LedgerEntry; edit: EditedAfterPush }[] = [];
+    for (const row of rows) {
+      const edit = parseNote<EditedAfterPush>(row.edit_detail);
+      if (edit) edits.push({ entry: toEntry(row), edit });
+    }
+    return edits;
+  }
+
+  /** Returns the row of the order with Upstock order number `orderNumber`, or null. */
+  findByNumber(orderNumber: string): LedgerEntry | null {
+    const row = this.db
+      .prepare('SELECT * FROM order_ledger WHERE order_number = ? ORDER BY first_seen_at LIMIT 1')
+      .get(orderNumber) as LedgerRow | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  /**
+   * Marks a parked order for another push on the next orders run; returns false when not
+   * parked. `detail` says who asked, for the history.
+   */
+  requestRetry(orderId: string, detail: string | null = null): boolean {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       const result = this.db
@@ -245,7 +307,7 @@ export class OrderLedger {
           `UPDATE order_ledger SET retry_requested = 1 WHERE order_id = ? AND state = 'parked'`,
         )
         .run(orderId);
-      if (result.changes === 1) this.addEvent(orderId, 'retry-requested', null, now);
+      if (result.changes === 1) this.addEvent(orderId, 'retry-requested', detail, now);
       return result.changes === 1;
     })();
   }
@@ -332,10 +394,51 @@ export class OrderLedger {
     return row.count;
   }
 
+  private lastNote<T>(orderId: string, step: string): T | null {
+    const row = this.db
+      .prepare(
+        'SELECT detail FROM order_ledger_events WHERE order_id = ? AND step = ? ORDER BY id DESC LIMIT 1',
+      )
+      .get(orderId, step) as { detail: string | null } | undefined;
+    return parseNote<T>(row?.detail ?? null);
+  }
+
   private addEvent(orderId: string, step: string, detail: string | null, at: string): void {
     this.db
       .prepare('INSERT INTO order_ledger_events (order_id, step, detail, at) VALUES (?, ?, ?, ?)')
       .run(orderId, step, detail, at);
+  }
+}
+
+const ORDER_TOTAL_STEP = 'order-total';
+const EDITED_AFTER_PUSH_STEP = 'edited-after-push';
+
+/** The Upstock order total before tax at one version, as stored with the push. */
+interface OrderTotalNote {
+  version: number;
+  total: string;
+}
+
+/** An edit of a pushed order in Upstock, which the agent does not sync to Cin7 Core. */
+export interface EditedAfterPush {
+  /** The order version pushed, and the version seen now. */
+  fromVersion: number;
+  toVersion: number;
+  /** Upstock's total before tax when pushed; null when the push predates this note. */
+  pushedTotal: string | null;
+  /** Upstock's total before tax now. */
+  total: string;
+  /** When the agent saw the edit (ISO 8601 UTC). */
+  at: string;
+}
+
+/** Reads a JSON event detail written by this module; null for older plain-text details. */
+function parseNote<T>(detail: string | null): T | null {
+  if (!detail?.startsWith('{')) return null;
+  try {
+    return JSON.parse(detail) as T;
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,3 @@
-import type { RecordFailure } from '../../shared/sync.js';
 import { getLogger } from '../log/logger.js';
 import type { Job, JobContext } from '../sync/job.js';
 import type { WireOrder } from '../upstock/wire.js';
@@ -6,7 +5,10 @@ import { agentIdFor } from './agent-id.js';
 import { MappingInputs } from './inputs.js';
 import { ledgerFor, UNFINISHED_STATES } from './ledger.js';
 import { ordersPorts } from './job-ports.js';
-import { pushOrder, type PushContext, type PushOutcome, type PushStep } from './push.js';
+import { OrdersRunReport } from './orders-report.js';
+import { requestSyncFixableRetries } from './parked-retry.js';
+import { pushOrder, type PushContext, type PushStep } from './push.js';
+import { readSupplierId } from './supplier.js';
 
 const log = getLogger('orders');
 
@@ -24,12 +26,15 @@ export interface OrdersJobOptions {
 }
 
 /**
- * Creates the `orders` job. A run first resumes every order the ledger shows unfinished or
- * marked for retry, then lists approved orders changed since the cursor minus the overlap
+ * Creates the `orders` job. A run first marks for retry the parked orders that a catalog sync
+ * since their park may have fixed. It then resumes every order the ledger shows unfinished or
+ * marked for retry, and lists approved orders changed since the cursor minus the overlap
  * (all approved orders on the first run and in `full` mode) and pushes each one. Orders
- * already pushed or parked cost no API call. The cursor advances to the newest `updatedAt`
+ * already pushed or parked cost no API call, and each run reads the Upstock account once for
+ * the supplier ID of the ExternalID. The cursor advances to the newest `updatedAt`
  * seen, but stays before any order that another agent held or that could not be claimed, so
- * the next run looks at it again.
+ * the next run looks at it again. Every order still parked at the end is listed as a failure
+ * of the run, so the run reports failures while any order needs attention.
  */
 export function createOrdersJob(options: OrdersJobOptions = {}): Job {
   return {
@@ -44,13 +49,16 @@ export const ordersJob: Job = createOrdersJob();
 async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<void> {
   const { dear, upstock } = ordersPorts(ctx);
   const ledger = ledgerFor(ctx.store);
+  const report = new OrdersRunReport(ctx);
+  const supplierId = await readSupplierId(ctx.upstock, ctx.store);
   const pushContext: PushContext = {
     dear,
     upstock,
     ledger,
-    inputs: await MappingInputs.load(ctx.store, dear),
+    inputs: await MappingInputs.load(ctx.store, dear, supplierId),
     settings: ctx.settings.orders,
     agentId: agentIdFor(ctx.store),
+    supplierId,
     leaseSeconds: options.leaseSeconds,
     afterStep: options.afterStep,
     signal: ctx.signal,
@@ -58,6 +66,7 @@ async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<vo
   const seen = new Set<string>();
   let done = 0;
 
+  requestSyncFixableRetries(ctx.store, ledger);
   const resume = [...ledger.listByStates(UNFINISHED_STATES), ...ledger.listRetryRequested()];
   for (const entry of resume) {
     ctx.signal.throwIfAborted();
@@ -70,10 +79,13 @@ async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<vo
         `Could not read order ${entry.orderNumber} (${entry.orderId}) to resume its push`,
         error,
       );
-      record(ctx, { id: entry.orderId, number: entry.orderNumber }, { kind: 'unfinished', error });
+      report.record(
+        { id: entry.orderId, number: entry.orderNumber },
+        { kind: 'unfinished', error },
+      );
       continue;
     }
-    record(ctx, order, await pushOrder(order, pushContext));
+    report.record(order, await pushOrder(order, pushContext));
     ctx.report({ phase: 'resuming orders', done: ++done, total: resume.length });
   }
 
@@ -99,7 +111,7 @@ async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<vo
       if (seen.has(order.id)) continue;
       seen.add(order.id);
       const outcome = await pushOrder(order, pushContext);
-      record(ctx, order, outcome);
+      report.record(order, outcome);
       const lookAgain =
         outcome.kind === 'claimed-elsewhere' ||
         (outcome.kind === 'unfinished' && ledger.get(order.id) === null);
@@ -112,44 +124,5 @@ async function runOrders(ctx: JobContext, options: OrdersJobOptions): Promise<vo
 
   const next = heldAt ?? newest;
   if (next && next !== cursor) ctx.store.cursors.set(ORDERS_CURSOR, next);
-}
-
-/** Counts an outcome in the run result; parked and unfinished orders are listed as failures. */
-function record(
-  ctx: JobContext,
-  order: Pick<WireOrder, 'id' | 'number'>,
-  outcome: PushOutcome,
-): void {
-  const failure = (reason: string): RecordFailure => ({
-    entity: 'order',
-    recordId: order.id,
-    label: order.number,
-    reason,
-  });
-  switch (outcome.kind) {
-    case 'pushed':
-      ctx.result.count('orders', 'created');
-      return;
-    case 'parked':
-      ctx.result.count('orders', 'skipped');
-      ctx.result.fail(failure(outcome.reason.message));
-      return;
-    case 'unfinished':
-      ctx.result.count('orders', 'failed');
-      ctx.result.fail(
-        failure(
-          `Not pushed in this run, resumes next run: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
-        ),
-      );
-      return;
-    case 'already-pushed':
-    case 'waiting':
-    case 'pushed-elsewhere':
-      ctx.result.count('orders', 'unchanged');
-      return;
-    case 'claimed-elsewhere':
-    case 'not-claimable':
-      ctx.result.count('orders', 'skipped');
-      return;
-  }
+  report.finish(ledger);
 }

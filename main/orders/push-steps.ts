@@ -4,15 +4,24 @@ import type { HeldClaim } from './claim.js';
 import type { LedgerEntry } from './ledger.js';
 import type { DearSaleOrderRequest, DearSaleRequest, ParkReason } from './mapping/types.js';
 import type { PushContext } from './push.js';
+import {
+  describeSale,
+  findOrderSales,
+  matchOrderSale,
+  type FoundSale,
+  type SaleMatch,
+} from './sale-match.js';
 
 const log = getLogger('orders');
 
 /**
  * Moves an order from `claimed` or `sale-requested` to a sale in Cin7 Core. When an earlier
- * attempt may have created the sale (`mayExist`, or the ledger at `sale-requested`), the sale
- * is looked up by ExternalID first; a sale found that way goes to `order-requested`, so its
- * sale order is read before anything is posted over it. Otherwise `sale-requested` is
- * recorded, the sale is posted and `sale-created` is recorded with its ID.
+ * attempt may have created the sale (`mayExist`, or the ledger at `sale-requested`), the sales
+ * with this order's ExternalID are read first and matched on customer and customer reference
+ * (see `matchOrderSale`). The one matching sale goes to `order-requested`, so its sale order is
+ * read before anything is posted over it. Several matches, or a sale of this customer with
+ * another customer reference, return a park reason naming the sales. Otherwise
+ * `sale-requested` is recorded, the sale is posted and `sale-created` is recorded with its ID.
  */
 export async function resumeSale(
   order: WireOrder,
@@ -21,24 +30,25 @@ export async function resumeSale(
   claim: HeldClaim,
   ctx: PushContext,
   mayExist: boolean,
-): Promise<void> {
+): Promise<ParkReason | null> {
   if (mayExist || entry.state === 'sale-requested') {
-    const found = await ctx.dear.findSalesByExternalId(order.id, ctx.signal);
-    const first = found[0];
-    if (first) {
-      if (found.length > 1) {
-        log.error(
-          `Cin7 Core has ${found.length} sales with ExternalID ${order.id} (order ${order.number}): ` +
-            `${found.map((row) => String(row.SaleID)).join(', ')}; keeping the first, void the others`,
-        );
-      }
-      const saleId = String(first.SaleID);
-      ctx.ledger.transition(order.id, 'sale-created', { saleId, detail: 'found by ExternalID' });
+    const found = await findOrderSales(ctx.dear, ctx.supplierId, order.id, ctx.signal);
+    const match = matchOrderSale(found, body, entry.saleId);
+    if (match.kind === 'several' || match.kind === 'unsure') {
+      return ambiguousSale(match, body);
+    }
+    if (match.kind === 'one') {
+      logIgnored(order, match.ignored);
+      ctx.ledger.transition(order.id, 'sale-created', {
+        saleId: match.sale.saleId,
+        detail: `found by ExternalID ${match.sale.externalId}`,
+      });
       ctx.ledger.transition(order.id, 'order-requested', {
         detail: 'checking the existing sale order',
       });
-      return;
+      return null;
     }
+    logIgnored(order, match.ignored);
   }
 
   await claim.refresh();
@@ -56,6 +66,41 @@ export async function resumeSale(
   }
   ctx.ledger.transition(order.id, 'sale-created', { saleId });
   ctx.afterStep?.('sale-created', order.id);
+  return null;
+}
+
+function ambiguousSale(
+  match: Extract<SaleMatch, { kind: 'several' | 'unsure' }>,
+  body: DearSaleRequest,
+): ParkReason {
+  const names = match.sales.map(describeSale).join(', ');
+  if (match.kind === 'several') {
+    return {
+      code: 'ambiguous-sale',
+      message:
+        `Cin7 Core has ${match.sales.length} sales for this order (customer and customer ` +
+        `reference "${body.CustomerReference}" match): ${names}. Void all but one of them in ` +
+        'Cin7 Core, then retry the order.',
+    };
+  }
+  const references = match.sales.map((sale) => `"${sale.customerReference ?? ''}"`).join(', ');
+  return {
+    code: 'ambiguous-sale',
+    message:
+      `Cin7 Core has sale ${names} with this order's ExternalID and customer, but customer ` +
+      `reference ${references} instead of "${body.CustomerReference}", so the agent cannot ` +
+      `tell whether it is this order's sale. If it is, set its customer reference to ` +
+      `"${body.CustomerReference}" in Cin7 Core; if it is not, void it. Then retry the order.`,
+  };
+}
+
+function logIgnored(order: WireOrder, ignored: readonly FoundSale[]): void {
+  if (ignored.length === 0) return;
+  log.warn(
+    `Order ${order.number} (${order.id}): ignored ${ignored.length} Cin7 Core sales with its ` +
+      `ExternalID that are voided or belong to another customer or order: ` +
+      ignored.map(describeSale).join(', '),
+  );
 }
 
 /**

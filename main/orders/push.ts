@@ -2,7 +2,7 @@ import { DearApiError, DearCredentialsError } from '../dear/errors.js';
 import { getLogger } from '../log/logger.js';
 import type { WireOrder } from '../upstock/wire.js';
 import { DEFAULT_LEASE_SECONDS, HeldClaim, upstockProblemCase } from './claim.js';
-import type { LedgerEntry, OrderLedger } from './ledger.js';
+import type { EditedAfterPush, LedgerEntry, OrderLedger } from './ledger.js';
 import { mapApprovedOrder } from './mapping/map-order.js';
 import type { MappingResult, OrderSettings, ParkReason } from './mapping/types.js';
 import type { MappingInputs } from './inputs.js';
@@ -48,6 +48,8 @@ export interface PushContext {
   settings: OrderSettings;
   /** Stable per data folder, so a restarted agent reclaims its own orders at once. */
   agentId: string;
+  /** The Upstock supplier account ID, the middle part of every sale's ExternalID. */
+  supplierId: string;
   leaseSeconds?: number;
   /** Called at each step boundary; the crash tests stop the process here. */
   afterStep?: (step: PushStep, orderId: string) => void;
@@ -58,8 +60,8 @@ export interface PushContext {
 export type PushOutcome =
   | { kind: 'pushed'; saleId: string; saleNumber: string | null }
   | { kind: 'parked'; reason: ParkReason }
-  /** Pushed earlier by this agent; nothing was sent. */
-  | { kind: 'already-pushed' }
+  /** Pushed earlier by this agent; nothing was sent. `edit` is set when Upstock changed it since. */
+  | { kind: 'already-pushed'; edit?: EditedAfterPush }
   /** Parked earlier and no retry was requested; nothing was sent. */
   | { kind: 'waiting' }
   /** Another agent pushed it as a sale; that agent reports its shipment. */
@@ -129,15 +131,20 @@ function skipWithoutClaim(
   ctx: PushContext,
 ): PushOutcome | null {
   if (entry?.state === 'pushed') {
-    if (order.version !== entry.orderVersion) {
-      log.info(
-        `Order ${order.number} (${order.id}) changed in Upstock after it was pushed as sale ` +
-          `${entry.saleNumber ?? entry.saleId} (version ${entry.orderVersion} → ${order.version}); ` +
-          'changes after approval are not synced, so edit the sale in Cin7 Core if needed',
-      );
-      ctx.ledger.noteEditedAfterPush(order.id, order.version, order.updatedAt);
-    }
-    return { kind: 'already-pushed' };
+    if (order.version === entry.orderVersion) return { kind: 'already-pushed' };
+    const edit = ctx.ledger.noteEditedAfterPush(
+      order.id,
+      order.version,
+      order.updatedAt,
+      order.totals.total,
+    );
+    log.warn(
+      `Order ${order.number} (${order.id}) changed in Upstock after it was pushed as sale ` +
+        `${entry.saleNumber ?? entry.saleId} (version ${entry.orderVersion} → ${order.version}, ` +
+        `total before tax ${edit.pushedTotal ?? 'unknown'} → ${edit.total}); changes after ` +
+        'approval are not synced, so edit the sale in Cin7 Core if needed',
+    );
+    return { kind: 'already-pushed', edit };
   }
   if (entry?.state === 'parked' && !entry.retryRequested && entry.orderVersion === order.version) {
     return { kind: 'waiting' };
@@ -228,9 +235,10 @@ async function advance(
 ): Promise<PushOutcome | null> {
   switch (entry.state) {
     case 'claimed':
-    case 'sale-requested':
-      await resumeSale(order, entry, mapping.sale, claim, ctx, mayExist);
-      return null;
+    case 'sale-requested': {
+      const ambiguous = await resumeSale(order, entry, mapping.sale, claim, ctx, mayExist);
+      return ambiguous ? parkOrder(order, claim, ctx, ambiguous) : null;
+    }
     case 'sale-created':
     case 'order-requested': {
       const conflict = await resumeSaleOrder(order, entry, mapping.saleOrder, claim, ctx);
@@ -273,6 +281,7 @@ async function recordPushed(
   }
   ctx.afterStep?.('state-posted', order.id);
   ctx.ledger.transition(order.id, 'pushed', { detail: 'recorded in Upstock' });
+  ctx.ledger.noteOrderTotal(order.id, order.version, order.totals.total);
   ctx.afterStep?.('state-recorded', order.id);
   log.info(
     `Pushed order ${order.number} (${order.id}) as sale ${entry.saleNumber ?? ''} ${saleId}`,

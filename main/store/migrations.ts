@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getLogger } from '../log/logger.js';
 import { orderLedgerSchema } from '../orders/ledger-migration.js';
 import { initialSchema } from './migrations/0001-initial.js';
+import { jobLocksSchema } from './migrations/0003-job-locks.js';
 
 /**
  * One schema change. `up` is SQL text or a function for changes that need to read data first.
@@ -18,7 +19,7 @@ export interface Migration {
  * SQLite's `user_version`. Append new migrations at the end and never edit or reorder the
  * ones already released, because existing databases have applied them.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, orderLedgerSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, orderLedgerSchema, jobLocksSchema];
 
 /** Raised when the database was written by a newer agent whose schema this version lacks. */
 export class StoreTooNewError extends Error {
@@ -59,19 +60,24 @@ export function runMigrations(
   for (let index = current; index < migrations.length; index++) {
     const migration = migrations[index]!;
     const version = index + 1;
-    const apply = db.transaction(() => {
+    const apply = db.transaction((): boolean => {
+      // Another process (the desktop app and the command line share the file) may have
+      // applied it since the version was read; the write lock taken here settles which one.
+      if (schemaVersion(db) >= version) return false;
       if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);
       // PRAGMA takes no bound parameters; `version` is an integer computed here.
       db.pragma(`user_version = ${version}`);
+      return true;
     });
+    let applied: boolean;
     try {
-      apply.immediate();
+      applied = apply.immediate();
     } catch (error) {
       log.error(`Migration ${version} (${migration.name}) failed on ${db.name}`, error);
       throw error;
     }
-    log.info(`Applied migration ${version} (${migration.name}) to ${db.name}`);
+    if (applied) log.info(`Applied migration ${version} (${migration.name}) to ${db.name}`);
   }
   return schemaVersion(db);
 }

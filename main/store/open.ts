@@ -10,6 +10,8 @@ import {
   StoreOpenError,
   UNOPENABLE_SQLITE_CODES,
 } from './errors.js';
+import { createJobLockRepository } from './job-locks.js';
+import { currentProcessOwner, type LockOwner } from './lock-owner.js';
 import { createMappingRepository } from './mappings.js';
 import { MIGRATIONS, runMigrations } from './migrations.js';
 import { createRunRepository } from './runs.js';
@@ -20,6 +22,15 @@ import type { Store } from './types.js';
 /** The store with its SQLite connection, for diagnostics and tests; the engine uses `Store`. */
 export interface SqliteStore extends Store {
   readonly db: Database.Database;
+}
+
+/** How a store is opened; the defaults suit every caller but tests. */
+export interface OpenStoreOptions {
+  /**
+   * The process the store's job locks and runs belong to; the current process by default.
+   * Tests pass another to act as a second agent process.
+   */
+  owner?: LockOwner;
 }
 
 /** The store's file name inside the data folder. */
@@ -34,7 +45,7 @@ const BUSY_TIMEOUT_MS = 5_000;
  * store. Throws `StoreCorruptError` when the file is not a readable SQLite database and
  * `StoreTooNewError` when a newer agent wrote it. The caller owns the store and must `close()` it.
  */
-export function openStore(dataDir: string): SqliteStore {
+export function openStore(dataDir: string, options: OpenStoreOptions = {}): SqliteStore {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, STORE_FILE_NAME);
 
@@ -51,7 +62,7 @@ export function openStore(dataDir: string): SqliteStore {
     getLogger('store').error(explained.message);
     throw explained;
   }
-  return createStore(db, path);
+  return createStore(db, path, options.owner ?? currentProcessOwner());
 }
 
 /** Returns an error naming the file and the fix for SQLite's open failures, else null. */
@@ -88,9 +99,10 @@ function configureConnection(db: Database.Database): void {
   db.pragma('foreign_keys = ON');
 }
 
-function createStore(db: Database.Database, path: string): SqliteStore {
+function createStore(db: Database.Database, path: string, owner: LockOwner): SqliteStore {
   const prepare = createStatementCache(db);
   const log = getLogger('store');
+  const locks = createJobLockRepository(prepare, owner);
 
   const wipe = db.transaction(() => {
     // Every user table, so tables added by later migrations are wiped too. Foreign keys are
@@ -115,8 +127,9 @@ function createStore(db: Database.Database, path: string): SqliteStore {
     selection: createSelectionRepository(db, prepare),
     mappings: createMappingRepository(db, prepare),
     cursors: createCursorRepository(prepare),
-    runs: createRunRepository(prepare),
+    runs: createRunRepository(prepare, owner, locks),
     catalog: createCatalogRepository(db, prepare),
+    locks,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

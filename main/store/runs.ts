@@ -1,7 +1,8 @@
 import type { JobName, RunMode, RunStatus, RunSummary, RunTrigger } from '../../shared/sync.js';
 import { getLogger } from '../log/logger.js';
+import { isOwnerGoneFromThisHost, isProcessAlive, type LockOwner } from './lock-owner.js';
 import { nowIso, type PrepareCached } from './statements.js';
-import type { RunRepository } from './types.js';
+import type { JobLockRepository, RunRepository } from './types.js';
 
 /** Runs listed when the caller gives no limit. */
 const DEFAULT_LIST_LIMIT = 50;
@@ -38,16 +39,55 @@ function toRunSummary(row: RunRow): RunSummary {
   };
 }
 
-/** Creates the run history repository over an open, migrated database. */
-export function createRunRepository(prepare: PrepareCached): RunRepository {
+interface RunningRow {
+  id: number;
+  job: JobName;
+  owner_id: string | null;
+  owner_pid: number | null;
+  owner_host: string | null;
+}
+
+/**
+ * Creates the run history repository over an open, migrated database. Runs are recorded as
+ * `owner`'s; `locks` and `alive` tell whether another owner is still there.
+ */
+export function createRunRepository(
+  prepare: PrepareCached,
+  owner: LockOwner,
+  locks: Pick<JobLockRepository, 'hasLiveLease'>,
+  alive: (pid: number) => boolean = isProcessAlive,
+): RunRepository {
   const log = getLogger('store');
+
+  const failRuns = (ids: number[], reason: string): number => {
+    const statement = prepare(
+      `UPDATE runs SET status = 'failed', finished_at = ?, error = ?
+       WHERE id = ? AND status = 'running'`,
+    );
+    const finishedAt = nowIso();
+    let changed = 0;
+    for (const id of ids) changed += statement.run(finishedAt, reason, id).changes;
+    return changed;
+  };
+
+  const isGone = (row: RunningRow): boolean => {
+    if (row.owner_id === null) return true;
+    if (row.owner_host === owner.hostname) {
+      return isOwnerGoneFromThisHost(
+        { pid: row.owner_pid, hostname: row.owner_host },
+        owner,
+        alive,
+      );
+    }
+    return !locks.hasLiveLease(row.owner_id);
+  };
 
   return {
     start: (job, trigger, mode) => {
       const result = prepare(
-        `INSERT INTO runs (job, trigger, mode, status, started_at)
-         VALUES (?, ?, ?, 'running', ?)`,
-      ).run(job, trigger, mode, nowIso());
+        `INSERT INTO runs (job, trigger, mode, status, started_at, owner_id, owner_pid, owner_host)
+         VALUES (?, ?, ?, 'running', ?, ?, ?, ?)`,
+      ).run(job, trigger, mode, nowIso(), owner.id, owner.pid, owner.hostname);
       return Number(result.lastInsertRowid);
     },
 
@@ -97,13 +137,51 @@ export function createRunRepository(prepare: PrepareCached): RunRepository {
     },
 
     failAbandoned: (reason) => {
-      const result = prepare(
-        `UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running'`,
-      ).run(nowIso(), reason);
-      if (result.changes > 0) {
-        log.warn(`Marked ${result.changes} abandoned run(s) as failed: ${reason}`);
+      const running = prepare(
+        `SELECT id, job, owner_id, owner_pid, owner_host FROM runs
+         WHERE status = 'running' AND (owner_id IS NULL OR owner_id <> ?)`,
+      ).all(owner.id) as RunningRow[];
+      const gone = running.filter(isGone);
+      const changed = failRuns(
+        gone.map((row) => row.id),
+        reason,
+      );
+      if (changed > 0) {
+        const described = gone
+          .map(
+            (row) =>
+              `${row.id} (${row.job}, pid ${row.owner_pid ?? '?'} on ${row.owner_host ?? '?'})`,
+          )
+          .join(', ');
+        log.warn(`Marked ${changed} abandoned run(s) as failed: ${described}: ${reason}`);
       }
-      return result.changes;
+      const live = running.length - gone.length;
+      if (live > 0) {
+        log.info(`Left ${live} run(s) of other Upstock Dear Sync processes that are still running`);
+      }
+      return changed;
+    },
+
+    failInterrupted: (scope, reason) => {
+      const rows = prepare(
+        `SELECT id, job, owner_id, owner_pid, owner_host FROM runs
+         WHERE status = 'running' AND (owner_id IS NULL OR owner_id <> ?)`,
+      ).all(owner.id) as RunningRow[];
+      const owners = new Set(scope.ownerIds ?? []);
+      const stale = rows.filter(
+        (row) =>
+          scope.jobs.includes(row.job) || (row.owner_id !== null && owners.has(row.owner_id)),
+      );
+      const changed = failRuns(
+        stale.map((row) => row.id),
+        reason,
+      );
+      if (changed > 0) {
+        log.warn(
+          `Marked run(s) ${stale.map((row) => `${row.id} (${row.job})`).join(', ')} of a stopped process as failed: ${reason}`,
+        );
+      }
+      return changed;
     },
   };
 }

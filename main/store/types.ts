@@ -8,6 +8,7 @@ import type {
   RunTrigger,
   UnrepresentableRule,
 } from '../../shared/sync.js';
+import type { LockOwner } from './lock-owner.js';
 
 /** The Cin7 Core products the merchant chose to sell in Upstock, by Cin7 Core product ID. */
 export interface SelectionRepository {
@@ -63,8 +64,71 @@ export interface RunRepository {
   list(options?: { job?: JobName; limit?: number }): RunSummary[];
   /** The newest run of `job` that ended "succeeded" or "partial", or null. */
   lastSuccessful(job: JobName): RunSummary | null;
-  /** Marks runs left "running" by a crash as failed; returns how many. */
+  /**
+   * Marks as failed the runs left "running" by a process that is gone, and returns how many.
+   * A run's owner is gone when it ran on this host and its pid no longer exists, or when it
+   * ran on another host and holds no live job lock lease. Runs of this store's own owner, and
+   * of a live process on this host (the desktop app while the command line starts), are left
+   * alone. Runs recorded before owners were kept count as gone.
+   */
   failAbandoned(reason: string): number;
+  /**
+   * Marks as failed the runs left "running" by any other owner that are of `scope.jobs` or
+   * belong to one of `scope.ownerIds`, and returns how many. Call it only while holding the
+   * job lock of the group those jobs share, passing the owner the lock was taken over from:
+   * every run holds its group's lock while it runs, so such a run has stopped.
+   */
+  failInterrupted(
+    scope: { jobs: readonly JobName[]; ownerIds?: readonly string[] },
+    reason: string,
+  ): number;
+}
+
+/** The process holding a job group's lock, as stored in `job_locks`. */
+export interface JobLockHolder {
+  group: string;
+  /** The job that took the lock (null when unknown). */
+  job: string | null;
+  ownerId: string;
+  pid: number;
+  hostname: string;
+  acquiredAt: string;
+  /** When the holder last renewed its lease. */
+  heartbeatAt: string;
+  /** When the lease ends unless it is renewed; after that another process may take it over. */
+  expiresAt: string;
+}
+
+/**
+ * Cross-process locks, one per job group, so the desktop app and the command line sharing a
+ * data folder never run the same group at once. Locks are leases held by `owner`.
+ */
+export interface JobLockRepository {
+  /** This store's owner: the current process, unless a test opened the store as another. */
+  readonly owner: LockOwner;
+  /**
+   * Takes `group`'s lock for `leaseMs` in one atomic statement when it is free, its lease has
+   * expired, its holder was a process on this host that is gone, or this owner holds it. Else
+   * returns the holder (null when it released in between, so the caller may try again).
+   * `tookOverFrom` is the expired or dead holder replaced, whose runs have stopped.
+   */
+  tryAcquire(
+    group: string,
+    job: string,
+    leaseMs: number,
+  ):
+    | { acquired: true; holder: null; tookOverFrom: JobLockHolder | null }
+    | { acquired: false; holder: JobLockHolder | null };
+  /** Extends this owner's lease by `leaseMs` from now; false when another owner took it over. */
+  renew(group: string, leaseMs: number): boolean;
+  /** Drops this owner's lock on `group`; false when it did not hold it. */
+  release(group: string): boolean;
+  /** Returns the current holder of `group`, expired or not, or null. */
+  holder(group: string): JobLockHolder | null;
+  /** Every lock row, by group. */
+  list(): JobLockHolder[];
+  /** Returns whether `ownerId` holds a lock whose lease has not expired. */
+  hasLiveLease(ownerId: string): boolean;
 }
 
 /**
@@ -102,6 +166,8 @@ export interface Store {
   readonly cursors: CursorRepository;
   readonly runs: RunRepository;
   readonly catalog: CatalogRepository;
+  /** Cross-process job group locks. */
+  readonly locks: JobLockRepository;
   /**
    * Runs `fn` in one SQLite transaction and returns its result. If `fn` throws, every write
    * it made is rolled back and the error is rethrown. `fn` must be synchronous; nested calls

@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { Settings } from '../../shared/settings.js';
 import type { JobName, JobProgress, RunMode, RunSummary, RunTrigger } from '../../shared/sync.js';
 import { getLogger } from '../log/logger.js';
-import type { Store } from '../store/types.js';
+import type { JobLockHolder, Store } from '../store/types.js';
+import {
+  acquireGroupLock,
+  DEFAULT_GROUP_LOCK_TIMING,
+  GroupLease,
+  lockedOutSummary,
+  type GroupLockTiming,
+} from './group-lock.js';
 import type { Job, JobContext } from './job.js';
 import type { DearPort, UpstockPort } from './ports.js';
 import { describeOutcome, type ServiceProblem } from './run-outcome.js';
@@ -20,6 +27,8 @@ export interface JobRunnerOptions {
   store: Store;
   settings: () => Settings;
   clients: () => RunnerClients | null;
+  /** Lease, renewal and wait times of the cross-process group lock; defaults for the app. */
+  lockTiming?: Partial<GroupLockTiming>;
 }
 
 /** A request to run a job. */
@@ -42,6 +51,20 @@ export interface RunnerEvents {
   'run-finished': [RunSummary];
   /** A run ended by a connection problem (null `problem`: a run of that service succeeded). */
   connection: [{ service: ServiceProblem['service']; problem: ServiceProblem['problem'] | null }];
+  /**
+   * Another process holds the job's group: `waiting` when a run starts waiting for it,
+   * `locked-out` when a run skipped or gave up (its summary says why), `acquired` when a
+   * waiting run got the lock.
+   */
+  'lock-wait': [
+    {
+      job: JobName;
+      group: string;
+      state: 'waiting' | 'locked-out' | 'acquired';
+      holder: JobLockHolder | null;
+      reason: string;
+    },
+  ];
 }
 
 /**
@@ -50,15 +73,23 @@ export interface RunnerEvents {
  * Otherwise it is queued once, to start when the current run ends. Jobs in the same group (the
  * import jobs share "catalog") also run one after another, because they write the same
  * mappings. Every run is recorded in `store.runs`.
+ *
+ * Across processes sharing the data folder (the desktop app and the command line), each run
+ * also holds its group's lock in `store.locks`, renewed while it runs. When another live
+ * process holds it, a manual run waits (up to `lockTiming.waitMs`) and an automatic one skips;
+ * either way a run that did not start resolves with a "cancelled" summary of ID 0 that is not
+ * stored, whose error names the other process.
  */
 export class JobRunner extends EventEmitter<RunnerEvents> {
   private readonly jobs = new Map<JobName, { job: Job; group: string }>();
   private readonly active = new Map<JobName, ActiveRun>();
   private readonly groupTails = new Map<string, Promise<void>>();
   private readonly progressByJob = new Map<JobName, JobProgress>();
+  private readonly lockTiming: GroupLockTiming;
 
   constructor(private readonly options: JobRunnerOptions) {
     super();
+    this.lockTiming = { ...DEFAULT_GROUP_LOCK_TIMING, ...options.lockTiming };
   }
 
   /** Registers a job; `group` defaults to the job's own name. Replaces an earlier registration. */
@@ -125,7 +156,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
       if (this.active.get(name) === run) this.active.delete(name);
     };
     run.promise = this.inGroup(registered.group, () =>
-      this.execute(registered.job, request, controller, release),
+      this.executeLocked(registered.job, registered.group, request, controller, release),
     ).finally(release);
     this.active.set(name, run);
     return run.promise;
@@ -172,11 +203,76 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     return result;
   }
 
+  /** Jobs registered in `group`, which share its lock. */
+  private jobsInGroup(group: string): JobName[] {
+    return [...this.jobs].filter(([, entry]) => entry.group === group).map(([name]) => name);
+  }
+
+  /** Takes the group's cross-process lock, runs the job under it and releases it. */
+  private async executeLocked(
+    job: Job,
+    group: string,
+    request: RunRequest,
+    controller: AbortController,
+    release: () => void,
+  ): Promise<RunSummary> {
+    const { store } = this.options;
+    let waited = false;
+    const attempt = await acquireGroupLock({
+      locks: store.locks,
+      group,
+      job: job.name,
+      trigger: request.trigger,
+      timing: this.lockTiming,
+      signal: controller.signal,
+      onWait: (holder, reason) => {
+        waited = true;
+        const progress: JobProgress = {
+          job: job.name,
+          runId: 0,
+          phase: `Waiting: ${reason}`,
+          done: 0,
+          total: null,
+        };
+        this.progressByJob.set(job.name, progress);
+        this.emit('progress', progress);
+        this.emit('lock-wait', { job: job.name, group, state: 'waiting', holder, reason });
+      },
+    });
+    this.progressByJob.delete(job.name);
+
+    if (!attempt.acquired) {
+      release();
+      this.emit('lock-wait', {
+        job: job.name,
+        group,
+        state: 'locked-out',
+        holder: attempt.holder,
+        reason: attempt.reason,
+      });
+      return lockedOutSummary(job.name, request, attempt.reason);
+    }
+    if (waited) {
+      this.emit('lock-wait', { job: job.name, group, state: 'acquired', holder: null, reason: '' });
+    }
+
+    const lease = new GroupLease(store.locks, group, this.lockTiming, (message) =>
+      controller.abort(new Error(message)),
+    );
+    try {
+      failInterruptedRuns(store, this.jobsInGroup(group), attempt.tookOverFrom);
+      return await this.execute(job, request, controller, release, lease);
+    } finally {
+      lease.release();
+    }
+  }
+
   private async execute(
     job: Job,
     request: RunRequest,
     controller: AbortController,
     release: () => void,
+    lease: GroupLease,
   ): Promise<RunSummary> {
     const { store } = this.options;
     const runId = store.runs.start(job.name, request.trigger, request.mode);
@@ -211,6 +307,7 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
         result: recorder,
         startedAt,
         report: (update) => {
+          lease.renewIfDue();
           const progress: JobProgress = { job: job.name, runId, ...update };
           this.progressByJob.set(job.name, progress);
           this.emit('progress', progress);
@@ -246,8 +343,29 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
 
     const summary = store.runs.get(runId);
     if (!summary) throw new Error(`Run ${runId} of ${job.name} vanished from the run history`);
+    // The next process may take the group as soon as the run is recorded as finished.
+    lease.release();
     release();
     this.emit('run-finished', summary);
     return summary;
+  }
+}
+
+/**
+ * Fails the group's runs that another process left "running": this process holds the group's
+ * lock now, so they have stopped. A store error is logged; the runs are then failed later.
+ */
+function failInterruptedRuns(
+  store: Store,
+  jobs: JobName[],
+  tookOverFrom: JobLockHolder | null,
+): void {
+  try {
+    store.runs.failInterrupted(
+      { jobs, ...(tookOverFrom ? { ownerIds: [tookOverFrom.ownerId] } : {}) },
+      'The Upstock Dear Sync process running this job stopped before it finished',
+    );
+  } catch (error) {
+    log.warn(`Could not check for interrupted runs of ${jobs.join(', ')}`, error);
   }
 }

@@ -76,7 +76,7 @@ describe('DearClient lists', () => {
     );
     const [query] = pageQueries('product');
     expect(query?.get('Page')).toBe('1');
-    expect(query?.get('Limit')).toBe('250');
+    expect(query?.get('Limit')).toBe('1000');
     expect(query?.get('IncludeDeprecated')).toBe('true');
     expect(query?.get('IncludeAttachments')).toBe('true');
     expect(query?.get('ModifiedSince')).toBe('2020-01-01T00:00:00');

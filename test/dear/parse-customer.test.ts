@@ -116,6 +116,25 @@ describe('parseCustomer', () => {
     expect(failure.label).toBe('Corner Cafe Ltd');
   });
 
+  it('reports a negative customer price', () => {
+    const prices = [
+      { ProductID: 'p1', Price: 26.5 },
+      { ProductID: 'p2', ProductSKU: 'CUP-8OZ-1000', Price: -5 },
+    ];
+    const failure = expectFailure(parseCustomer(baseCustomer({ ProductPrices: prices })));
+    expect(failure.recordId).toBe('c0ffee00-2222-4c3d-8e9f-aabbccddeeff');
+    expect(failure.field).toBe('ProductPrices[1].Price');
+    expect(failure.reason).toContain('-5');
+    expect(failure.reason).toContain('negative price');
+    expect(failure.reason).toContain('Correct it in Cin7 Core');
+  });
+
+  it('accepts a customer price of 0', () => {
+    const prices = [{ ProductID: 'p1', Price: '0.0000' }];
+    const customer = expectCustomer(parseCustomer(baseCustomer({ ProductPrices: prices })));
+    expect(customer.productPrices[0]!.price.toString()).toBe('0');
+  });
+
   it('reports a postcode over 20 characters', () => {
     const failure = expectFailure(
       parseCustomer(

@@ -90,6 +90,32 @@ describe('parseProduct', () => {
     expect(failure.reason).toContain('Wholesale');
   });
 
+  it('reports a negative tier price', () => {
+    const failure = expectFailure(parseProduct(baseProduct({ PriceTier3: -10 }), TIERS));
+    expect(failure.recordId).toBe('7b1c2d3e-0000-4a6b-9c8d-112233445566');
+    expect(failure.label).toBe('COF-BEAN-1KG');
+    expect(failure.field).toBe('PriceTier3');
+    expect(failure.reason).toContain('-10');
+    expect(failure.reason).toContain('negative price');
+    expect(failure.reason).toContain('Correct it in Cin7 Core');
+  });
+
+  it('reports a negative price in PriceTiers', () => {
+    const raw = baseProduct({
+      PriceTier1: undefined,
+      PriceTier2: undefined,
+      PriceTiers: { [TIERS[1]!]: '-0.0100' },
+    });
+    const failure = expectFailure(parseProduct(raw, TIERS));
+    expect(failure.field).toBe(`PriceTiers.${TIERS[1]!}`);
+    expect(failure.reason).toContain('negative price');
+  });
+
+  it('accepts a tier price of 0', () => {
+    const product = expectProduct(parseProduct(baseProduct({ PriceTier1: 0 }), TIERS));
+    expect(product.tierPrices[0]!.isZero()).toBe(true);
+  });
+
   it.each([
     ['NonInventory', 'NonInventory'],
     ['Non-Inventory', 'NonInventory'],

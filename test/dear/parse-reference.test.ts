@@ -31,6 +31,23 @@ describe('reference parsers', () => {
     }
   });
 
+  it.each([
+    ['N2', 2],
+    ['N0', 0],
+    [' n4 ', 4],
+    ['#,##0.00', null],
+    [undefined, null],
+  ])('reads quantity decimal places from %s', (format, expected) => {
+    const me = expectOk(
+      parseMe({
+        Company: 'Harbour Roasters',
+        Currency: 'NZD',
+        MaximumDecimalPlacesInQuantity: format,
+      }),
+    );
+    expect(me.maxQuantityDecimals).toBe(expected);
+  });
+
   it('reads the company settings', () => {
     const me = expectOk(
       parseMe({

@@ -7,6 +7,7 @@ import { createEngine, type Engine } from '../../main/engine.js';
 import type { SecretVault } from '../../main/engine/credentials.js';
 import { sampleSeed } from '../../main/sample/sample-merchant.js';
 import { SettingsStore } from '../../main/settings/index.js';
+import { openStore } from '../../main/store/open.js';
 import {
   SAMPLE_ACCOUNT_ID,
   SAMPLE_APPLICATION_KEY,
@@ -18,6 +19,7 @@ import {
   type UpstockSimulator,
 } from '../../main/simulators/upstock/server.js';
 import { EnvCredentialSource } from '../../main/vault/index.js';
+import { exitedOwner } from '../store/owners.js';
 
 /** Secrets kept in memory; the keychain itself is covered by the vault's own tests. */
 class MemoryVault implements SecretVault {
@@ -200,8 +202,11 @@ describe('Engine', () => {
   });
 
   it('marks runs a crash left running as failed', async () => {
-    const runId = engine.store.runs.start('products', 'manual', 'incremental');
     await engine.stop();
+    // A process that recorded a run and then died, as a crash of the app would leave it.
+    const crashed = openStore(dataDir, { owner: exitedOwner() });
+    const runId = crashed.runs.start('products', 'manual', 'incremental');
+    crashed.close();
     engine = newEngine();
     await engine.start();
 

@@ -11,6 +11,7 @@ import { agentRunner, openTestAgent } from './fixtures/harness.js';
 import {
   cacheSeed,
   placeApprovedOrder,
+  saleForOrder,
   salesPerExternalId,
   startOrdersWorld,
   type OrdersWorld,
@@ -93,7 +94,7 @@ describe('push after a crash', () => {
       expect(salesPerExternalId(world).get(order.id)).toBe(1);
       const upstock = world.upstockSim.control.state().orders.find((o) => o.id === order.id)!;
       expect(upstock.integration.state).toBe('pushed');
-      const sale = world.dearSim.control.sales().find((s) => s.ExternalID === order.id)!;
+      const sale = saleForOrder(world, order.id)!;
       expect(upstock.integration.saleId).toBe(sale.ID);
       expect((sale.Order as { Lines: unknown[] }).Lines).toHaveLength(1);
 

@@ -8,6 +8,7 @@ import {
   PRODUCT_A,
   SETTINGS,
   SHIPPING_ADDRESS_ID,
+  SUPPLIER_ID,
   customer,
   line,
   me,
@@ -134,9 +135,9 @@ describe('sale header mapping', () => {
     ).toBe('UPS-1001');
   });
 
-  it('puts the Upstock order ID in ExternalID', () => {
+  it('puts supplier and order ID in ExternalID', () => {
     const { sale } = mapped(mapApprovedOrder(order(), customer(), reference(), SETTINGS));
-    expect(sale.ExternalID).toBe('ord_1001');
+    expect(sale.ExternalID).toBe(`upstock:${SUPPLIER_ID}:ord_1001`);
   });
 
   it('splits comments between shipping notes and note', () => {
@@ -207,6 +208,34 @@ describe('sale header mapping', () => {
   it("sends the customer's price tier", () => {
     const { sale } = mapped(mapApprovedOrder(order(), customer(), reference(), SETTINGS));
     expect(sale.PriceTier).toBe('Wholesale');
+  });
+
+  it('spells the price tier as Cin7 Core does', () => {
+    const sloppy = customer({ priceTier: '  wholesale ' });
+    const { sale } = mapped(mapApprovedOrder(order(), sloppy, reference(), SETTINGS));
+    expect(sale.PriceTier).toBe('Wholesale');
+  });
+
+  it('sends no price tier when the customer has none', () => {
+    const none = customer({ priceTier: null });
+    const { sale } = mapped(mapApprovedOrder(order(), none, reference(), SETTINGS));
+    expect(sale.PriceTier).toBeNull();
+  });
+
+  it('parks an unknown price tier', () => {
+    const odd = customer({ priceTier: 'Platinum' });
+    const park = parked(mapApprovedOrder(order(), odd, reference(), SETTINGS));
+    expect(park.code).toBe('unknown-price-tier');
+    expect(park.message).toContain('"Platinum"');
+    expect(park.message).toContain('"Wholesale"');
+  });
+
+  it('parks a price tier when no tiers are cached', () => {
+    const park = parked(
+      mapApprovedOrder(order(), customer(), reference({ priceTiers: [] }), SETTINGS),
+    );
+    expect(park.code).toBe('unknown-price-tier');
+    expect(park.message).toContain('none are cached');
   });
 
   it("uses the customer's sales representative", () => {
@@ -400,5 +429,37 @@ describe('parking', () => {
     });
     const park = parked(mapApprovedOrder(off, customer(), reference(), SETTINGS));
     expect(park.code).toBe('not-representable');
+  });
+});
+
+describe('quantity decimal places', () => {
+  const twoPlaces = () => reference({ me: me({ maxQuantityDecimals: 2 }) });
+
+  it('parks more decimals than /me allows', () => {
+    const fine = order({
+      lines: [line(PRODUCT_A.id, 'COF-BEAN-1KG', { quantity: '1.255', lineTotal: '5.6475' })],
+    });
+    const park = parked(mapApprovedOrder(fine, customer(), twoPlaces(), SETTINGS));
+    expect(park.code).toBe('quantity-precision');
+    expect(park.message).toContain('1.255');
+    expect(park.message).toContain('keeps 2');
+  });
+
+  it('accepts quantities within the limit', () => {
+    const fine = order({
+      lines: [line(PRODUCT_A.id, 'COF-BEAN-1KG', { quantity: '1.5', lineTotal: '6.7500' })],
+      freight: '0.0000',
+    });
+    const { saleOrder } = mapped(mapApprovedOrder(fine, customer(), twoPlaces(), SETTINGS));
+    expect(saleOrder.Lines[0]!.Quantity).toBe(1.5);
+  });
+
+  it('parks a quantity below 1', () => {
+    const small = order({
+      lines: [line(PRODUCT_A.id, 'COF-BEAN-1KG', { quantity: '0.5', lineTotal: '2.2500' })],
+    });
+    const park = parked(mapApprovedOrder(small, customer(), reference(), SETTINGS));
+    expect(park.code).toBe('not-representable');
+    expect(park.message).toContain('at least 1');
   });
 });

@@ -5,6 +5,7 @@ import {
   agentRunner,
   openTestAgent,
   placeApprovedOrder,
+  saleForOrder,
   salesPerExternalId,
   testSettings,
   type OrdersWorld,
@@ -72,9 +73,7 @@ describe('orders job', () => {
 
     const integration = upstockOrder(order.id).integration;
     expect(integration.state).toBe('pushed');
-    const sale = world.dearSim.control
-      .sales()
-      .find((candidate) => candidate.ExternalID === order.id)!;
+    const sale = saleForOrder(world, order.id)!;
     expect(integration.saleId).toBe(sale.ID);
     expect(integration.saleNumber).toMatch(/^SO-/);
     expect(ledgerFor(agent.store).get(order.id)?.state).toBe('pushed');

@@ -4,6 +4,7 @@ import { ledgerFor } from '../../main/orders/ledger.js';
 import {
   agentRunner,
   openTestAgent,
+  orderIdOf,
   placeApprovedOrder,
   startOrdersWorld,
   type OrderSpec,
@@ -49,7 +50,8 @@ for (const method of ['Row Total', 'Total'] as const) {
     let world: OrdersWorld;
 
     beforeAll(async () => {
-      world = await startOrdersWorld({ taxCalculationMethod: method });
+      // Four decimal places, so the table's 4-dp quantities are within the account's limit.
+      world = await startOrdersWorld({ taxCalculationMethod: method, quantityFormat: 'N4' });
     });
 
     afterAll(async () => {
@@ -68,7 +70,7 @@ for (const method of ['Row Total', 'Total'] as const) {
           const entry = ledgerFor(agent.store).get(order.id);
           expect(entry?.parkReason ?? null, order.number).toBeNull();
           expect(entry?.state, order.number).toBe('pushed');
-          const sale = sales.find((candidate) => candidate.ExternalID === order.id)!;
+          const sale = sales.find((candidate) => orderIdOf(candidate.ExternalID) === order.id)!;
           const saleOrder = sale.Order as { TotalBeforeTax: number; Tax: number; Lines: unknown[] };
           expect(saleOrder.Lines.length, order.number).toBe(order.lines.length);
           expect(

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../main/store/open.js';
+import { exitedOwner } from './owners.js';
 import { createTempStores } from './temp-store.js';
 
 const temp = createTempStores();
@@ -149,7 +151,7 @@ describe('runs', () => {
 
   it('fails runs abandoned by a crash', () => {
     const dir = temp.dir();
-    const crashed = temp.open(dir);
+    const crashed = openStore(dir, { owner: exitedOwner() });
     const left = crashed.runs.start('orders', 'schedule', 'incremental');
     const finished = crashed.runs.start('shipments', 'schedule', 'incremental');
     crashed.runs.finish(finished, { ...outcome, status: 'succeeded' });

@@ -35,7 +35,7 @@ function pricesOf(
 ): Record<string, string> {
   const list = listOf(plan, customerId);
   return Object.fromEntries(
-    (list?.prices ?? []).map((entry) => [entry.productId, entry.price.toFixed(4)]),
+    [...(list?.prices() ?? [])].map((entry) => [entry.productId, entry.price]),
   );
 }
 
@@ -186,5 +186,49 @@ describe('planPriceLists', () => {
       'Retail + 1 special price (Twin)',
       'Retail + 1 special price (Twin) (2)',
     ]);
+  });
+
+  it('shares a list for equal special prices', () => {
+    const input = baseInput();
+    const plan = planPriceLists({
+      ...input,
+      customers: [
+        ...input.customers,
+        customer('c11', 'Cafe', '0', { p1: '7' }),
+        customer('c12', 'Cafe', '0', { p1: '6' }),
+      ],
+    });
+
+    expect(plan.assignments.get('c11')).toBe(plan.assignments.get('c5'));
+    expect(plan.assignments.get('c12')).not.toBe(plan.assignments.get('c5'));
+    expect(pricesOf(plan, 'c12')).toEqual({ p1: '6.0000', p2: '18.0000' });
+  });
+
+  it('hashes prices, not membership', () => {
+    const before = planPriceLists(baseInput());
+    const input = baseInput();
+    const joined = planPriceLists({
+      ...input,
+      customers: [...input.customers, customer('c8', 'Wholesale')],
+    });
+    const repriced = planPriceLists(
+      baseInput({
+        products: [product('p1', ['10', '8.5', '9']), product('p2', ['20', '16', '18'])],
+      }),
+    );
+
+    expect(listOf(joined, 'c2')?.pricesHash).toBe(listOf(before, 'c2')?.pricesHash);
+    expect(listOf(repriced, 'c2')?.pricesHash).not.toBe(listOf(before, 'c2')?.pricesHash);
+    expect(listOf(repriced, 'c1')?.pricesHash).toBe(listOf(before, 'c1')?.pricesHash);
+  });
+
+  it('yields one entry per carried product', () => {
+    const plan = planPriceLists(baseInput());
+
+    for (const list of plan.lists) {
+      const ids = [...list.prices()].map((entry) => entry.productId);
+      expect(ids).toEqual(['p1', 'p2']);
+      expect(list.size).toBe(2);
+    }
   });
 });

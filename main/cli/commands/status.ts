@@ -5,7 +5,7 @@ import { KeychainUnavailableError } from '../../vault/index.js';
 import { withSession } from '../command-runner.js';
 import { EXIT } from '../errors.js';
 import { formatTable, formatTime } from '../output.js';
-import { storedStatus, type AgentSession } from '../session.js';
+import type { AgentSession } from '../session.js';
 
 function describeConnection(name: string, connection: ConnectionStatus): string {
   if (!connection.connected) return `${name}: not connected (run \`agent connect\`)`;
@@ -40,16 +40,19 @@ export function formatStatus(status: AgentStatus): string[] {
   return lines;
 }
 
+/**
+ * Prints the status. The engine starts without the scheduler: a side counts as connected when
+ * its credentials are stored, and neither service is called.
+ */
 async function status(session: AgentSession): Promise<number> {
-  let current: AgentStatus;
   let keychainProblem: string | null = null;
   try {
-    current = await storedStatus(session);
+    await session.engine.start({ schedule: false });
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error;
     keychainProblem = error.message;
-    current = session.engine.status();
   }
+  const current: AgentStatus = session.engine.status();
 
   if (session.json) {
     session.output.json({ ...current, dataDir: session.config.dataDir, keychainProblem });

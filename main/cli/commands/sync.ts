@@ -60,7 +60,8 @@ function untilInterrupted(): Promise<string> {
 }
 
 async function sync(session: AgentSession, options: SyncOptions): Promise<number> {
-  await startConnected(session);
+  // `sync --once` runs one cycle; without it the scheduler keeps syncing until Ctrl+C.
+  await startConnected(session, { schedule: !options.once });
   const mode: RunMode = options.full ? 'full' : 'incremental';
   const write = session.json ? session.output.note : session.output.line;
   const stopProgress = printProgress(session.engine, write);

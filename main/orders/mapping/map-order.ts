@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { formatDearDate } from '../../dear/dates.js';
-import type { DearCustomer, DearLocation, DearProduct } from '../../dear/records.js';
+import type { DearCustomer, DearLocation, DearPriceTier, DearProduct } from '../../dear/records.js';
 import type { WireOrder } from '../../upstock/wire.js';
 import {
   computeSaleOrderAmounts,
@@ -10,6 +10,7 @@ import {
 } from '../totals.js';
 import { defaultContactName, mapSaleAddress } from './addresses.js';
 import { mapComments } from './notes.js';
+import { saleExternalId } from '../sale-match.js';
 import { chooseSaleTaxRate } from './tax-rule.js';
 import type {
   DearSaleOrderRequest,
@@ -24,10 +25,11 @@ import type {
 /**
  * Maps an approved Upstock order to the bodies of `POST /sale` and `POST /sale/order`.
  * `customer` is the cached Cin7 Core customer named by the order, or null when it is not in
- * the cache. Returns a park reason instead when the order cannot be pushed as it is: another
- * currency, an unknown customer or product, a service product on a line, freight without a
- * freight service product, no location, an unsupported tax rule, or amounts that Cin7 Core
- * cannot store exactly. Never throws for bad order data.
+ * the cache. Returns a park reason instead when the order cannot be pushed as it is. The
+ * reasons are another currency, an unknown customer or product, a service product on a line,
+ * freight without a freight service product, no location, or an unsupported tax rule. So are
+ * a price tier that is not the tenant's, a quantity with more decimal places than `/me`
+ * allows, and amounts that Cin7 Core cannot store exactly. Never throws for bad order data.
  */
 export function mapApprovedOrder(
   order: WireOrder,
@@ -65,6 +67,23 @@ export function mapApprovedOrder(
 
   const location = chooseLocation(reference.locations, customer, settings.location);
   if (!location.ok) return { ok: false, park: location.park };
+
+  const priceTier = choosePriceTier(reference.priceTiers, customer);
+  if (!priceTier.ok) return { ok: false, park: priceTier.park };
+
+  const quantityPlaces = reference.me.maxQuantityDecimals;
+  if (quantityPlaces !== null && quantityPlaces !== undefined) {
+    for (const [index, line] of order.lines.entries()) {
+      const places = new Decimal(line.quantity).decimalPlaces();
+      if (places <= quantityPlaces) continue;
+      return park(
+        'quantity-precision',
+        `Line ${index + 1} (${line.code}): quantity ${line.quantity} has ${places} decimal ` +
+          `places, but this Cin7 Core account keeps ${quantityPlaces} ` +
+          '(MaximumDecimalPlacesInQuantity). Change the quantity in Upstock.',
+      );
+    }
+  }
 
   const products: DearProduct[] = [];
   for (const [index, line] of order.lines.entries()) {
@@ -138,7 +157,7 @@ export function mapApprovedOrder(
     TaxRule: ruleName,
     TaxInclusive: false,
     Terms: customer.paymentTerm,
-    PriceTier: customer.priceTier,
+    PriceTier: priceTier.value,
     Location: location.value.name,
     SaleOrderDate: tenantDate(order.orderDate, timeZone),
     ShipBy: order.deliveryDate ? tenantDate(order.deliveryDate, timeZone) : null,
@@ -147,7 +166,7 @@ export function mapApprovedOrder(
     SalesRepresentative: customer.salesRepresentative?.trim() || settings.fallbackSalesRep,
     Carrier: customer.carrier,
     CurrencyRate: 1,
-    ExternalID: order.id,
+    ExternalID: saleExternalId(reference.supplierId, order.id),
   };
 
   const value = amounts.value;
@@ -224,6 +243,27 @@ function chooseLocation(
   return park(
     'missing-location',
     'Cin7 Core has no locations to pick the order from. Create a location in Cin7 Core, then retry.',
+  );
+}
+
+/**
+ * Returns the customer's price tier as `ref/priceTier` spells it, matched after trimming and
+ * ignoring case, or null when the customer has none. Parks when no tenant tier has that name.
+ */
+function choosePriceTier(
+  tiers: readonly DearPriceTier[],
+  customer: DearCustomer,
+): { ok: true; value: string | null } | { ok: false; park: ParkReason } {
+  const expected = customer.priceTier?.trim().toLowerCase() ?? '';
+  if (expected === '') return { ok: true, value: null };
+  const found = tiers.find((tier) => tier.name.trim().toLowerCase() === expected);
+  if (found) return { ok: true, value: found.name };
+  const known = tiers.map((tier) => `"${tier.name}"`).join(', ') || 'none are cached';
+  return park(
+    'unknown-price-tier',
+    `Customer "${customer.name}" has price tier "${customer.priceTier}", which is not one of ` +
+      `the Cin7 Core price tiers (${known}). Correct the customer's price tier in Cin7 Core, ` +
+      'or sync the reference data, then retry the order.',
   );
 }
 

@@ -2,6 +2,7 @@ import type {
   DearCustomer,
   DearLocation,
   DearMe,
+  DearPriceTier,
   DearProduct,
   DearTaxRule,
 } from '../../dear/records.js';
@@ -18,6 +19,10 @@ export interface MappingReference {
   me: DearMe;
   taxRules: DearTaxRule[];
   locations: DearLocation[];
+  /** The tenant's price tiers (`ref/priceTier`); the sale names the customer's tier as spelled here. */
+  priceTiers: DearPriceTier[];
+  /** The Upstock supplier account ID, the middle part of the sale's ExternalID. */
+  supplierId: string;
   /** Cached Cin7 Core products by ID; an order line whose product is missing here is parked. */
   products: { get(productId: string): DearProduct | undefined };
   /** The service product named by `orders.freightProduct`, or null when none exists. */
@@ -124,9 +129,27 @@ export type ParkCode =
   | 'missing-location'
   | 'unsupported-tax-rule'
   | 'not-representable'
+  | 'unknown-price-tier'
+  | 'quantity-precision'
   | 'dear-validation'
+  | 'ambiguous-sale'
   | 'sale-voided'
   | 'not-shippable';
+
+/**
+ * Park codes for data that a later catalog sync can fix; the orders job retries such orders by
+ * itself after the sync job named here. Every other code waits for `orders retry`.
+ */
+export const SYNC_FIXABLE_PARKS: Readonly<
+  Partial<Record<ParkCode, 'reference' | 'products' | 'customers'>>
+> = {
+  'unknown-customer': 'customers',
+  'unknown-product': 'products',
+  'missing-freight-product': 'products',
+  'missing-location': 'reference',
+  'unsupported-tax-rule': 'reference',
+  'unknown-price-tier': 'reference',
+};
 
 /** The two request bodies for one approved order, or the reason to park it. */
 export type MappingResult =

@@ -7,11 +7,6 @@ import type { JobContext } from '../job.js';
 import { toUpstockCustomer } from '../payloads.js';
 import { pushBatches, type PendingRecord } from './push-batches.js';
 
-/** Returns the price list key the customer was last assigned in Upstock, or null. */
-export function assignedPriceList(ctx: JobContext, customerId: string): string | null {
-  return ctx.store.mappings.get('customerPriceList', customerId)?.upstockId ?? null;
-}
-
 /**
  * Builds the pending Upstock record for a customer with the given price list, reporting any
  * address it had to leave out.

@@ -2,7 +2,7 @@ import { parseCustomer } from '../../dear/parse-customer.js';
 import { getLogger } from '../../log/logger.js';
 import type { WireCustomerInput } from '../../upstock/wire.js';
 import type { Job, JobContext } from '../job.js';
-import { assignedPriceList, pendingCustomer, pushCustomers } from './customer-records.js';
+import { pendingCustomer, pushCustomers } from './customer-records.js';
 import { fetchIntoCache, reportInvalid } from './fetch-into-cache.js';
 import type { PendingRecord } from './push-batches.js';
 import { ensureReference } from './reference.js';
@@ -49,6 +49,11 @@ async function sendCustomers(
     ctx.store.mappings.list('customer').map((mapping) => [mapping.dearId, mapping]),
   );
   const pending: PendingRecord<WireCustomerInput>[] = [];
+  const assigned = new Map(
+    ctx.store.mappings
+      .list('customerPriceList')
+      .map((mapping) => [mapping.dearId, mapping.upstockId]),
+  );
 
   for (const id of ctx.store.catalog.customerIds()) {
     const parsed = parseCustomer(ctx.store.catalog.getCustomer(id));
@@ -63,7 +68,7 @@ async function sendCustomers(
       continue;
     }
 
-    const record = pendingCustomer(ctx, customer, assignedPriceList(ctx, id), baseCurrency);
+    const record = pendingCustomer(ctx, customer, assigned.get(id) ?? null, baseCurrency);
     if (mapping?.contentHash === record.hash) {
       ctx.result.count('customers', 'unchanged');
       continue;

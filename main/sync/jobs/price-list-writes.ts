@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { getLogger } from '../../log/logger.js';
 import { UpstockApiError, UpstockConflictError } from '../../upstock/errors.js';
 import type { WirePriceListInput } from '../../upstock/wire.js';
-import { contentHash } from '../hash.js';
 import { throwIfCancelled, type JobContext } from '../job.js';
 import type { PlannedPriceList } from '../pricing/price-lists.js';
 
@@ -14,13 +14,26 @@ const AGENT_KEY_PREFIX = 'pl_';
 
 /** Returns the wire form of a planned list: name and a money string per product. */
 export function toWirePriceList(list: PlannedPriceList): WirePriceListInput {
-  return {
-    name: list.name.slice(0, MAX_NAME),
-    prices: list.prices.map((entry) => ({
-      productExternalId: entry.productId,
-      price: entry.price.toFixed(4),
-    })),
-  };
+  const prices: WirePriceListInput['prices'] = [];
+  for (const entry of list.prices())
+    prices.push({ productExternalId: entry.productId, price: entry.price });
+  return { name: wireName(list), prices };
+}
+
+function wireName(list: PlannedPriceList): string {
+  return list.name.slice(0, MAX_NAME);
+}
+
+/**
+ * Returns the content hash of what a list's `PUT` sends: its wire name and the hash of its
+ * prices. It is computed without building the list, so an unchanged list costs no work.
+ * The `v2` prefix keeps it apart from hashes of the whole wire body that older versions
+ * stored, so each list is sent once more after an upgrade.
+ */
+export function priceListHash(list: PlannedPriceList): string {
+  return createHash('sha256')
+    .update(`v2\n${wireName(list)}\n${list.pricesHash}`)
+    .digest('hex');
 }
 
 /**
@@ -33,11 +46,12 @@ export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]
   let done = 0;
   for (const list of lists) {
     throwIfCancelled(ctx);
-    const wire = toWirePriceList(list);
-    const hash = contentHash(wire);
+    const hash = priceListHash(list);
     if (ctx.store.mappings.get('priceList', list.key)?.contentHash === hash) {
       ctx.result.count('priceLists', 'unchanged');
     } else {
+      // Built only when it is sent, one list at a time, so at most one list is in memory.
+      const wire = toWirePriceList(list);
       try {
         const response = await ctx.upstock.putPriceList(list.key, wire);
         ctx.result.count('priceLists', response.result);

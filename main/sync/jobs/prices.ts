@@ -1,13 +1,13 @@
 import { parseCustomer } from '../../dear/parse-customer.js';
 import { parseProduct, tierNamesOf } from '../../dear/parse-product.js';
-import type { DearCustomer, DearProduct } from '../../dear/records.js';
+import type { DearCustomer } from '../../dear/records.js';
 import { getLogger } from '../../log/logger.js';
 import type { WireCustomerInput } from '../../upstock/wire.js';
 import type { Job, JobContext } from '../job.js';
 import { summarizeDeals } from '../pricing/deals.js';
-import { planPriceLists, type PricingPlan } from '../pricing/price-lists.js';
+import { planPriceLists, type PricedProduct, type PricingPlan } from '../pricing/price-lists.js';
 import { loadReference } from '../reference-cache.js';
-import { assignedPriceList, pendingCustomer, pushCustomers } from './customer-records.js';
+import { pendingCustomer, pushCustomers } from './customer-records.js';
 import { putChangedLists, retireUnusedLists } from './price-list-writes.js';
 import type { PendingRecord } from './push-batches.js';
 import { ensureDeals, ensureReference } from './reference.js';
@@ -54,18 +54,30 @@ export const pricesJob: Job = {
 /**
  * Returns the products a price list can carry: selected, parsed, not a service, not
  * deprecated, sellable, and already accepted by Upstock (a list may only name existing
- * products). Parse failures are reported by the products job, not here.
+ * products). Parse failures are reported by the products job, not here. Keeps only the
+ * fields that decide prices, so descriptions and attachments of a large catalog are not held.
  */
-function carriedProducts(ctx: JobContext, tierNames: string[]): DearProduct[] {
-  const products: DearProduct[] = [];
+function carriedProducts(ctx: JobContext, tierNames: string[]): PricedProduct[] {
+  const products: PricedProduct[] = [];
+  const accepted = new Set(
+    ctx.store.mappings
+      .list('product')
+      .filter((mapping) => mapping.contentHash)
+      .map((mapping) => mapping.dearId),
+  );
   for (const id of ctx.store.selection.listSelected()) {
-    if (!ctx.store.mappings.get('product', id)?.contentHash) continue;
+    if (!accepted.has(id)) continue;
     const parsed = parseProduct(ctx.store.catalog.getProduct(id), tierNames);
     if (!parsed.ok) continue;
     const product = parsed.value;
     if (product.type === 'Service' || product.status === 'Deprecated' || !product.sellable)
       continue;
-    products.push(product);
+    products.push({
+      id: product.id,
+      sku: product.sku,
+      tierPrices: product.tierPrices,
+      discountRule: product.discountRule,
+    });
   }
   return products;
 }
@@ -140,18 +152,23 @@ async function assignCustomers(
   baseCurrency: string,
 ): Promise<void> {
   const pending: PendingRecord<WireCustomerInput>[] = [];
+  const assigned = new Map(
+    ctx.store.mappings
+      .list('customerPriceList')
+      .map((mapping) => [mapping.dearId, mapping.upstockId]),
+  );
   for (const customer of customers) {
     const key = plan.assignments.get(customer.id) ?? null;
-    if (assignedPriceList(ctx, customer.id) === key) {
+    if ((assigned.get(customer.id) ?? null) === key) {
       ctx.result.count('assignments', 'unchanged');
       continue;
     }
     pending.push(pendingCustomer(ctx, customer, key, baseCurrency));
   }
 
-  for (const mapping of ctx.store.mappings.list('customerPriceList')) {
-    if (mapping.upstockId === null || plan.assignments.has(mapping.dearId)) continue;
-    const parsed = parseCustomer(ctx.store.catalog.getCustomer(mapping.dearId));
+  for (const [customerId, key] of assigned) {
+    if (key === null || plan.assignments.has(customerId)) continue;
+    const parsed = parseCustomer(ctx.store.catalog.getCustomer(customerId));
     if (!parsed.ok) continue;
     pending.push(pendingCustomer(ctx, parsed.value, null, baseCurrency));
   }

@@ -43,46 +43,36 @@ export const productsJob: Job = {
   },
 };
 
-/** Builds and sends every selected (or previously sent) product whose payload changed. */
+/**
+ * Builds and sends every selected (or previously sent) product whose payload changed. A first
+ * pass keeps only the IDs of changed products; their payloads are built again as the batches
+ * go out, so at most one batch of payloads is held at a time.
+ */
 async function pushProducts(
   ctx: JobContext,
   tierNames: string[],
   alreadyReported: Set<string>,
 ): Promise<void> {
   const selected = new Set(ctx.store.selection.listSelected());
-  const mappings = new Map(
-    ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping]),
+  const hashes = new Map(
+    ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping.contentHash]),
   );
-  const candidates = [...new Set([...selected, ...mappings.keys()])].sort();
-  const pending: PendingRecord<WireProductInput>[] = [];
+  const candidates = [...new Set([...selected, ...hashes.keys()])].sort();
+  const options = { tierNames, alreadyReported };
+  const changedIds = candidates.filter(
+    (id) => changedProduct(ctx, id, selected.has(id), hashes.get(id), options) !== null,
+  );
 
-  for (const id of candidates) {
-    const isSelected = selected.has(id);
-    const raw = ctx.store.catalog.getProduct(id);
-    if (raw === null) {
-      if (isSelected) reportNotInCatalog(ctx, id);
-      continue;
+  function* changedRecords(): Generator<PendingRecord<WireProductInput>> {
+    for (const id of changedIds) {
+      const raw = ctx.store.catalog.getProduct(id);
+      const parsed = parseProduct(raw, tierNames);
+      // The first pass parsed this row; a failure now means it changed since, so skip it.
+      if (parsed.ok) yield pendingProduct(parsed.value, selected.has(id));
     }
-    const parsed = parseProduct(raw, tierNames);
-    if (!parsed.ok) {
-      if (isSelected && !alreadyReported.has(id)) reportInvalid(ctx, 'products', parsed);
-      continue;
-    }
-    const product = parsed.value;
-    if (product.type === 'Service') {
-      if (isSelected) ctx.result.count('products', 'skipped');
-      continue;
-    }
-
-    const record = pendingProduct(product, isSelected);
-    if (mappings.get(id)?.contentHash === record.hash) {
-      if (isSelected) ctx.result.count('products', 'unchanged');
-      continue;
-    }
-    pending.push(record);
   }
 
-  log.info(`Sending ${pending.length} changed products to Upstock (${selected.size} selected)`);
+  log.info(`Sending ${changedIds.length} changed products to Upstock (${selected.size} selected)`);
   await pushBatches(
     ctx,
     {
@@ -91,14 +81,57 @@ async function pushProducts(
       phase: 'sending products to Upstock',
       send: (batch) => ctx.upstock.upsertProducts(batch),
     },
-    pending,
+    changedRecords(),
+    changedIds.length,
   );
 }
 
-function pendingProduct(product: DearProduct, selected: boolean): PendingRecord<WireProductInput> {
+/**
+ * Returns the record to send for one product, or null when there is nothing to send: it is
+ * not cached, does not parse, is a service, or its payload hash equals `sentHash`. Counts and
+ * reports each of those cases for a selected product.
+ */
+function changedProduct(
+  ctx: JobContext,
+  id: string,
+  isSelected: boolean,
+  sentHash: string | null | undefined,
+  options: { tierNames: string[]; alreadyReported: Set<string> },
+): PendingRecord<WireProductInput> | null {
+  const raw = ctx.store.catalog.getProduct(id);
+  if (raw === null) {
+    if (isSelected) reportNotInCatalog(ctx, id);
+    return null;
+  }
+  const parsed = parseProduct(raw, options.tierNames);
+  if (!parsed.ok) {
+    if (isSelected && !options.alreadyReported.has(id)) reportInvalid(ctx, 'products', parsed);
+    return null;
+  }
+  const product = parsed.value;
+  if (product.type === 'Service') {
+    if (isSelected) ctx.result.count('products', 'skipped');
+    return null;
+  }
+
+  const record = pendingProduct(product, isSelected, false);
+  if (sentHash === record.hash) {
+    if (isSelected) ctx.result.count('products', 'unchanged');
+    return null;
+  }
+  return record;
+}
+
+/** Builds a product's record; `logNotices` is false on the first pass, so each notice is logged once. */
+function pendingProduct(
+  product: DearProduct,
+  selected: boolean,
+  logNotices = true,
+): PendingRecord<WireProductInput> {
   const notices: string[] = [];
   const payload = toUpstockProduct(product, { selected }, notices);
-  for (const notice of notices) log.warn(`Product ${product.id} (${product.sku}): ${notice}`);
+  if (logNotices)
+    for (const notice of notices) log.warn(`Product ${product.id} (${product.sku}): ${notice}`);
   return { dearId: product.id, label: product.sku, payload, hash: contentHash(payload) };
 }
 

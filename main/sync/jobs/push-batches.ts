@@ -31,18 +31,22 @@ export interface PushSpec<P> {
  * and reason and keeps its old hash, so the next run sends it again. Counts come from
  * Upstock's per-record results (created, updated, unchanged, failed).
  *
+ * `pending` may be a generator: it is read one batch ahead of the sends, so a caller can build
+ * records as they are sent instead of holding all of them. `total` is the progress total
+ * (the array's length by default; null when unknown).
+ *
  * Returns the Cin7 Core IDs Upstock accepted. Throws what `send` throws (network, auth); batches already accepted stay recorded.
  */
 export async function pushBatches<P>(
   ctx: JobContext,
   spec: PushSpec<P>,
-  pending: PendingRecord<P>[],
+  pending: Iterable<PendingRecord<P>>,
+  total: number | null = Array.isArray(pending) ? pending.length : null,
 ): Promise<Set<string>> {
   const acceptedIds = new Set<string>();
   let done = 0;
-  for (let start = 0; start < pending.length; start += MAX_BATCH_SIZE) {
+  for (const batch of batchesOf(pending, MAX_BATCH_SIZE)) {
     throwIfCancelled(ctx);
-    const batch = pending.slice(start, start + MAX_BATCH_SIZE);
     const response = await spec.send(batch.map((record) => record.payload));
 
     const accepted: Omit<Mapping, 'updatedAt'>[] = [];
@@ -96,7 +100,18 @@ export async function pushBatches<P>(
     });
 
     done += batch.length;
-    ctx.report({ phase: spec.phase, done, total: pending.length });
+    ctx.report({ phase: spec.phase, done, total });
   }
   return acceptedIds;
+}
+
+function* batchesOf<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length < size) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
 }

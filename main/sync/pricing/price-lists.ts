@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Decimal } from 'decimal.js';
 import type {
   DearCustomer,
   DearDiscountRule,
@@ -18,12 +17,23 @@ import {
   type PricedCustomer,
   type ResolvedTier,
 } from './effective-price.js';
+import {
+  makePriceVector,
+  overriddenEntries,
+  overriddenHash,
+  type PriceEntry,
+  type PriceOverrides,
+  type PriceVector,
+} from './price-vector.js';
 import { reportUnrepresentable, type DealSummary } from './unrepresentable.js';
+
+/** The product fields that decide a price list price. `DearProduct` satisfies it. */
+export type PricedProduct = Pick<DearProduct, 'id' | 'sku' | 'tierPrices' | 'discountRule'>;
 
 /** Input of the price list planner. */
 export interface PricingInput {
   /** The products the lists carry: selected, sellable, not services, not deprecated. */
-  products: readonly DearProduct[];
+  products: readonly PricedProduct[];
   /** The customers to assign a list to: active ones. */
   customers: readonly DearCustomer[];
   tiers: readonly DearPriceTier[];
@@ -43,15 +53,23 @@ export interface PricingIssue {
   reason: string;
 }
 
-/** One Upstock price list: a fixed price per carried product, shared by its customers. */
+/**
+ * One Upstock price list: a fixed price per carried product, shared by its customers. The
+ * prices are not stored per list: a list is its profile's shared vector plus the special
+ * prices that set it apart, and `prices()` builds the entries on demand.
+ */
 export interface PlannedPriceList {
   /** Stable while the list's pricing profile (tier, discount, special-price customer) stays. */
   key: string;
   name: string;
-  /** Sorted by product ID. */
-  prices: { productId: string; price: Decimal }[];
   /** Sorted by customer ID. */
   customerIds: string[];
+  /** SHA-256 of the product IDs and prices; equal for lists with equal prices. */
+  pricesHash: string;
+  /** The number of entries `prices()` yields: one per carried product. */
+  size: number;
+  /** Yields the list's prices sorted by product ID. */
+  prices(): Iterable<PriceEntry>;
 }
 
 export interface PricingPlan {
@@ -70,9 +88,23 @@ interface Profile {
   name: string;
 }
 
+/** Customers with the same prices: a profile vector and the same overrides on it. */
+interface PriceGroup {
+  vector: PriceVector;
+  overrides: PriceOverrides;
+  members: { customer: DearCustomer; profile: Profile }[];
+}
+
 /**
  * Plans the price lists that give every customer the price Cin7 Core would give them, with
  * customers whose effective prices are identical on every carried product sharing one list.
+ *
+ * Prices are computed once per tier-and-discount profile (a vector over all products). A
+ * customer with special prices is that vector plus the prices that differ from it, so the
+ * work grows with products × profiles plus the special prices, not products × customers.
+ * Two customers share a list when their vectors have equal content and their overrides are
+ * equal. NOTE: a customer whose special prices happen to turn one profile's vector into
+ * another profile's gets a list of its own, with the same prices as the other profile's list.
  *
  * A list's key is a hash of the pricing profile that names it: "tier + customer discount" for
  * customers priced by those alone, or the customer ID for a customer whose special prices set
@@ -81,6 +113,8 @@ interface Profile {
  */
 export function planPriceLists(input: PricingInput): PricingPlan {
   const products = [...input.products].sort((a, b) => compare(a.id, b.id));
+  const productIds = products.map((product) => product.id);
+  const indexById = new Map(productIds.map((id, index) => [id, index]));
   const rulesByName = indexRulesByName(input.discountRules);
   const discounts = products.map((product) =>
     resolveProductDiscount(product.discountRule, rulesByName),
@@ -88,11 +122,8 @@ export function planPriceLists(input: PricingInput): PricingPlan {
   const issues = productIssues(products, discounts);
   const applyAfter = input.applyCustomerDiscountAfterOtherDiscounts;
 
-  const genericVectors = new Map<string, string[]>();
-  const groups = new Map<
-    string,
-    { prices: string[]; members: { customer: DearCustomer; profile: Profile }[] }
-  >();
+  const genericVectors = new Map<string, PriceVector>();
+  const groups = new Map<string, PriceGroup>();
 
   for (const customer of input.customers) {
     const priced = toPricedCustomer(customer, input.tiers);
@@ -100,44 +131,47 @@ export function planPriceLists(input: PricingInput): PricingPlan {
     if (tierIssue) issues.push(tierIssue);
 
     const genericId = genericProfileId(priced);
-    let generic = genericVectors.get(genericId);
-    if (!generic) {
+    let vector = genericVectors.get(genericId);
+    if (!vector) {
       const withoutSpecials: PricedCustomer = { ...priced, specialPrices: new Map() };
-      generic = products.map((p, i) => priceText(p, withoutSpecials, discounts[i]!, applyAfter));
-      genericVectors.set(genericId, generic);
+      const prices = products.map((p, i) =>
+        priceText(p, withoutSpecials, discounts[i]!, applyAfter),
+      );
+      vector = makePriceVector(productIds, prices);
+      genericVectors.set(genericId, vector);
     }
 
-    const prices = [...generic];
-    let specialCount = 0;
-    products.forEach((product, i) => {
-      if (!priced.specialPrices.has(product.id)) return;
-      const special = priceText(product, priced, discounts[i]!, applyAfter);
-      if (special !== generic[i]) specialCount += 1;
-      prices[i] = special;
-    });
+    const overrides: [number, string][] = [];
+    for (const productId of priced.specialPrices.keys()) {
+      const index = indexById.get(productId);
+      if (index === undefined) continue;
+      const special = priceText(products[index]!, priced, discounts[index]!, applyAfter);
+      if (special !== vector.prices[index]) overrides.push([index, special]);
+    }
+    overrides.sort((a, b) => a[0] - b[0]);
 
-    const profile = profileFor(customer, priced, genericId, specialCount);
-    const signature = hash(prices.join('|'));
-    const group = groups.get(signature) ?? { prices, members: [] };
+    const profile = profileFor(customer, priced, genericId, overrides.length);
+    const signature = overriddenHash(vector, overrides);
+    const group = groups.get(signature) ?? { vector, overrides, members: [] };
     group.members.push({ customer, profile });
     groups.set(signature, group);
   }
 
   const lists: PlannedPriceList[] = [];
   const assignments = new Map<string, string>();
-  for (const group of groups.values()) {
+  for (const [signature, group] of groups) {
     const naming = chooseProfile(group.members.map((member) => member.profile));
     const key = `pl_${hash(naming.id).slice(0, 20)}`;
     const customerIds = group.members.map((member) => member.customer.id).sort(compare);
     for (const id of customerIds) assignments.set(id, key);
+    const { vector, overrides } = group;
     lists.push({
       key,
       name: naming.name,
-      prices: products.map((product, i) => ({
-        productId: product.id,
-        price: new Decimal(group.prices[i]!),
-      })),
       customerIds,
+      pricesHash: signature,
+      size: productIds.length,
+      prices: () => overriddenEntries(vector, overrides),
     });
   }
   lists.sort((a, b) => compare(a.key, b.key));
@@ -148,7 +182,7 @@ export function planPriceLists(input: PricingInput): PricingPlan {
 }
 
 function priceText(
-  product: DearProduct,
+  product: PricedProduct,
   customer: PricedCustomer,
   discount: ProductDiscount,
   applyAfter: boolean,
@@ -210,7 +244,7 @@ function tierIssueFor(customer: DearCustomer, tier: ResolvedTier): PricingIssue 
   };
 }
 
-function productIssues(products: DearProduct[], discounts: ProductDiscount[]): PricingIssue[] {
+function productIssues(products: PricedProduct[], discounts: ProductDiscount[]): PricingIssue[] {
   const issues: PricingIssue[] = [];
   products.forEach((product, i) => {
     const discount = discounts[i]!;

@@ -1,0 +1,116 @@
+import type { DearSaleRequest } from './mapping/types.js';
+import type { OrdersDearPort } from './ports.js';
+
+/**
+ * Decides whether a sale found in Cin7 Core by ExternalID is the sale of this Upstock order.
+ * ExternalID alone is not proof: an Upstock account that was reset reuses order IDs, two Upstock
+ * accounts may feed one Cin7 Core account, and agents before the supplier prefix wrote the bare
+ * order ID. So a found sale counts as this order's only when its customer, and its customer
+ * reference, are the order's too.
+ */
+
+/** Prefix of the ExternalID this agent writes, followed by `<supplier ID>:<order ID>`. */
+export const EXTERNAL_ID_PREFIX = 'upstock';
+
+/**
+ * Returns the ExternalID of the sale for an Upstock order: `upstock:<supplier ID>:<order ID>`,
+ * so order IDs of two Upstock accounts never collide in one Cin7 Core account. Cin7 Core allows
+ * 256 characters, so the result is cut there (Upstock IDs are far shorter).
+ */
+export function saleExternalId(supplierId: string, orderId: string): string {
+  return `${EXTERNAL_ID_PREFIX}:${supplierId}:${orderId}`.slice(0, 256);
+}
+
+/** A `saleList` row as the match reads it. */
+export interface FoundSale {
+  saleId: string;
+  orderNumber: string | null;
+  status: string | null;
+  customerId: string | null;
+  customerReference: string | null;
+  externalId: string;
+}
+
+/** How the sales found for an order relate to it. */
+export type SaleMatch =
+  /** Exactly one sale is this order's: resume with it. */
+  | { kind: 'one'; sale: FoundSale; ignored: FoundSale[] }
+  /** No sale is this order's, and every sale found is provably another order's (or voided). */
+  | { kind: 'none'; ignored: FoundSale[] }
+  /** Several sales are this order's: a human voids all but one. */
+  | { kind: 'several'; sales: FoundSale[] }
+  /** A sale has this order's customer but another customer reference: not provably foreign. */
+  | { kind: 'unsure'; sales: FoundSale[] };
+
+/**
+ * Reads the sales whose ExternalID is this order's, under the prefixed ID and under the bare
+ * order ID that agents before the prefix wrote. Each sale appears once. Throws what the client
+ * throws.
+ */
+export async function findOrderSales(
+  dear: Pick<OrdersDearPort, 'findSalesByExternalId'>,
+  supplierId: string,
+  orderId: string,
+  signal?: AbortSignal,
+): Promise<FoundSale[]> {
+  const rows = [
+    ...(await dear.findSalesByExternalId(saleExternalId(supplierId, orderId), signal)),
+    ...(await dear.findSalesByExternalId(orderId, signal)),
+  ];
+  const sales = new Map<string, FoundSale>();
+  for (const row of rows) {
+    const sale = toFoundSale(row);
+    if (sale && !sales.has(sale.saleId)) sales.set(sale.saleId, sale);
+  }
+  return [...sales.values()];
+}
+
+/**
+ * Sorts the found sales against the sale header the agent would post. A voided sale, a sale of
+ * another customer, and a sale other than `knownSaleId` (when the ledger has one) are another
+ * order's. A sale of the same customer is this order's when its customer reference is the
+ * header's too, and unsure otherwise.
+ */
+export function matchOrderSale(
+  found: readonly FoundSale[],
+  header: Pick<DearSaleRequest, 'CustomerID' | 'CustomerReference'>,
+  knownSaleId: string | null,
+): SaleMatch {
+  const ours: FoundSale[] = [];
+  const unsure: FoundSale[] = [];
+  const ignored: FoundSale[] = [];
+  for (const sale of found) {
+    const foreign =
+      sale.status?.toUpperCase() === 'VOIDED' ||
+      sale.customerId !== header.CustomerID ||
+      (knownSaleId !== null && sale.saleId !== knownSaleId);
+    if (foreign) ignored.push(sale);
+    else if ((sale.customerReference ?? '') === header.CustomerReference) ours.push(sale);
+    else unsure.push(sale);
+  }
+  if (ours.length > 1) return { kind: 'several', sales: ours };
+  if (ours.length === 1) return { kind: 'one', sale: ours[0]!, ignored: [...unsure, ...ignored] };
+  if (unsure.length > 0) return { kind: 'unsure', sales: unsure };
+  return { kind: 'none', ignored };
+}
+
+/** Names a sale for a merchant: its sale order number and ID, or the ID alone. */
+export function describeSale(sale: FoundSale): string {
+  return sale.orderNumber ? `${sale.orderNumber} (${sale.saleId})` : sale.saleId;
+}
+
+function toFoundSale(row: Record<string, unknown>): FoundSale | null {
+  if (typeof row.SaleID !== 'string' || row.SaleID === '') return null;
+  return {
+    saleId: row.SaleID,
+    orderNumber: textOrNull(row.OrderNumber),
+    status: textOrNull(row.Status),
+    customerId: textOrNull(row.CustomerID),
+    customerReference: textOrNull(row.CustomerReference),
+    externalId: typeof row.ExternalID === 'string' ? row.ExternalID : '',
+  };
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}

@@ -1,7 +1,7 @@
 /**
- * Where the agent keeps its data. The desktop app and the command line use the same folder,
- * so they share the settings, the SQLite store and the logs. No `electron` import here: the
- * command line and the tests use it too.
+ * The rule for the agent's data folder. The desktop app and the command line use the same
+ * folder, so they share the settings, the SQLite store and the logs. This file imports no
+ * `electron`, because the command line and the tests use it too.
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ export const DATA_DIR_ENV = 'UPSTOCK_DEAR_SYNC_DATA_DIR';
 /** Name of the logs folder inside the data folder. */
 export const LOGS_FOLDER = 'logs';
 
-/** What the folder rule reads; every field defaults to the running process's. */
+/** Inputs of the folder rule. Each field defaults to the running process's value. */
 export interface DataDirInput {
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;

@@ -80,9 +80,9 @@ export function openSession(
 }
 
 /**
- * Starts the engine (connects with the stored credentials; starts the scheduler only when
- * `schedule` is true, for the long-running `sync`) and checks that both sides are connected.
- * Throws CliError with exit status 3 naming what is missing.
+ * Starts the engine with the stored credentials and checks that both sides are connected. The
+ * scheduler starts only when `schedule` is true, which the long-running `sync` passes. Throws
+ * CliError with exit status 3 naming what is missing.
  */
 export async function startConnected(
   session: AgentSession,

@@ -29,7 +29,7 @@ function toHolder(row: LockRow): JobLockHolder {
 
 /**
  * Creates the job lock repository over an open, migrated database. Locks are held by `owner`
- * (one per process). `alive` tells whether a pid exists on this host; tests may replace it.
+ * (one per process). `alive` returns whether a pid exists on this host, and tests may replace it.
  */
 export function createJobLockRepository(
   prepare: PrepareCached,
@@ -45,8 +45,8 @@ export function createJobLockRepository(
 
     tryAcquire: (group, job, leaseMs) => {
       const before = readRow(group);
-      // A holder on this host whose pid is gone crashed; its row is replaced only if it is
-      // still that holder's when the upsert runs (compare and swap on the owner ID).
+      // A holder on this host whose pid is gone has crashed. Its row is replaced only if that
+      // holder still owns it when the upsert runs (a compare and swap on the owner ID).
       const deadOwner =
         before && before.owner_id !== owner.id && isOwnerGoneFromThisHost(before, owner, alive)
           ? before.owner_id
@@ -87,8 +87,8 @@ export function createJobLockRepository(
         return { acquired: true, holder: null, tookOverFrom: replaced };
       }
       const holder = readRow(group);
-      // The holder released between the upsert and this read: report it as held by nobody,
-      // so the caller simply tries again.
+      // The holder may have released the lock between the upsert and this read. A null holder
+      // tells the caller to try again.
       return { acquired: false, holder: holder ? toHolder(holder) : null };
     },
 

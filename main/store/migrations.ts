@@ -61,8 +61,8 @@ export function runMigrations(
     const migration = migrations[index]!;
     const version = index + 1;
     const apply = db.transaction((): boolean => {
-      // Another process (the desktop app and the command line share the file) may have
-      // applied it since the version was read; the write lock taken here settles which one.
+      // The desktop app and the command line share the file, so another process may have
+      // applied this migration since the version was read. The write lock taken here decides.
       if (schemaVersion(db) >= version) return false;
       if (typeof migration.up === 'string') db.exec(migration.up);
       else migration.up(db);

@@ -24,7 +24,7 @@ export interface SqliteStore extends Store {
   readonly db: Database.Database;
 }
 
-/** How a store is opened; the defaults suit every caller but tests. */
+/** Options of `openStore`. The defaults suit every caller except tests. */
 export interface OpenStoreOptions {
   /**
    * The process the store's job locks and runs belong to; the current process by default.

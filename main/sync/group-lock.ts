@@ -1,10 +1,10 @@
 import type { JobName, RunMode, RunSummary, RunTrigger } from '../../shared/sync.js';
 import { getLogger } from '../log/logger.js';
-import type { JobLockHolder, JobLockRepository } from '../store/types.js';
+import type { JobLockHolder, JobLockRepository, Store } from '../store/types.js';
 
 const log = getLogger('sync');
 
-/** How the runner leases a job group's cross-process lock. Every value is in milliseconds. */
+/** Timing of a job group's cross-process lease. Every value is in milliseconds. */
 export interface GroupLockTiming {
   /** A lease not renewed within this time may be taken over by another process. */
   leaseMs: number;
@@ -29,9 +29,9 @@ export const DEFAULT_GROUP_LOCK_TIMING: GroupLockTiming = {
 };
 
 /**
- * Returns whether a run with `trigger` waits for another process to release its group. A
- * merchant who asked for the run (manual, sandbox) waits; automatic runs (schedule, startup,
- * resume) skip, because the other process is already doing the same work.
+ * Returns whether a run with `trigger` waits for another process to release its group. A run
+ * the merchant requested (manual, sandbox) waits. Automatic runs (schedule, startup, resume)
+ * skip, because the other process is already doing the same work.
  */
 export function waitsForLock(trigger: RunTrigger): boolean {
   return trigger === 'manual' || trigger === 'sandbox';
@@ -53,7 +53,7 @@ export type LockAttempt =
   | { acquired: false; reason: string; cancelled: boolean; holder: JobLockHolder | null };
 
 /**
- * Takes `group`'s cross-process lock for `job`. When another live process holds it, a run that
+ * Takes `group`'s cross-process lock for `job`. When another live process owns it, a run that
  * waits (see `waitsForLock`) checks again every `pollMs` for at most `waitMs`, calling
  * `onWait` once with the holder; any other run gives up at once. Returns why it gave up,
  * with `cancelled` set when `signal` aborted the wait. A lock that the store cannot reach
@@ -209,4 +209,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
   });
+}
+
+/**
+ * Fails the group's runs that another process left "running": this process holds the group's
+ * lock now, so they have stopped. A store error is logged; the runs are then failed later.
+ */
+export function failInterruptedRuns(
+  store: Store,
+  jobs: JobName[],
+  tookOverFrom: JobLockHolder | null,
+): void {
+  try {
+    store.runs.failInterrupted(
+      { jobs, ...(tookOverFrom ? { ownerIds: [tookOverFrom.ownerId] } : {}) },
+      'The Upstock Dear Sync process running this job stopped before it finished',
+    );
+  } catch (error) {
+    log.warn(`Could not check for interrupted runs of ${jobs.join(', ')}`, error);
+  }
 }

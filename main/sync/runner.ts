@@ -6,6 +6,7 @@ import type { JobLockHolder, Store } from '../store/types.js';
 import {
   acquireGroupLock,
   DEFAULT_GROUP_LOCK_TIMING,
+  failInterruptedRuns,
   GroupLease,
   lockedOutSummary,
   type GroupLockTiming,
@@ -52,8 +53,8 @@ export interface RunnerEvents {
   /** A run ended by a connection problem (null `problem`: a run of that service succeeded). */
   connection: [{ service: ServiceProblem['service']; problem: ServiceProblem['problem'] | null }];
   /**
-   * Another process holds the job's group: `waiting` when a run starts waiting for it,
-   * `locked-out` when a run skipped or gave up (its summary says why), `acquired` when a
+   * Another process owns the job's group: `waiting` when a run starts waiting for it,
+   * `locked-out` when a run skipped or gave up (its summary's error gives the reason), `acquired` when a
    * waiting run got the lock.
    */
   'lock-wait': [
@@ -348,24 +349,5 @@ export class JobRunner extends EventEmitter<RunnerEvents> {
     release();
     this.emit('run-finished', summary);
     return summary;
-  }
-}
-
-/**
- * Fails the group's runs that another process left "running": this process holds the group's
- * lock now, so they have stopped. A store error is logged; the runs are then failed later.
- */
-function failInterruptedRuns(
-  store: Store,
-  jobs: JobName[],
-  tookOverFrom: JobLockHolder | null,
-): void {
-  try {
-    store.runs.failInterrupted(
-      { jobs, ...(tookOverFrom ? { ownerIds: [tookOverFrom.ownerId] } : {}) },
-      'The Upstock Dear Sync process running this job stopped before it finished',
-    );
-  } catch (error) {
-    log.warn(`Could not check for interrupted runs of ${jobs.join(', ')}`, error);
   }
 }

@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** An engine over a new data folder, with environment credentials and no service called. */
+/** Creates an engine over a new data folder, with environment credentials; calls no service. */
 function newEngine(): Engine {
   const dataDir = mkdtempSync(join(tmpdir(), 'uds-engine-start-'));
   dirs.push(dataDir);
@@ -34,7 +34,7 @@ function newEngine(): Engine {
   return engine;
 }
 
-/** The cron tasks the scheduler created (it names them "sync-<schedule>"). */
+/** Returns the cron tasks the scheduler created, which it names "sync-<schedule>". */
 function syncTasks(): string[] {
   return [...cron.getTasks().values()]
     .map((task) => task.name ?? '')

@@ -82,7 +82,7 @@ describe('job locks', () => {
     expect(local.locks.holder('catalog')?.ownerId).toBe(local.locks.owner.id);
   });
 
-  it('takes over at once from a holder on this host whose process is gone', () => {
+  it('takes over from an exited holder at once', () => {
     const dir = temp.dir();
     const crashed = openAs(dir, { owner: exitedOwner() });
     const local = openAs(dir, { owner: siblingOwner() });
@@ -91,7 +91,7 @@ describe('job locks', () => {
     expect(local.locks.tryAcquire('orders', 'shipments', LONG_LEASE).acquired).toBe(true);
   });
 
-  it('keeps the lock of a live holder on this host until its lease ends', () => {
+  it('keeps a live local holder', () => {
     const dir = temp.dir();
     const live = openAs(dir, { owner: siblingOwner() });
     const other = openAs(dir, { owner: siblingOwner() });

@@ -5,8 +5,8 @@ import type { LockOwner } from '../../main/store/lock-owner.js';
 
 /**
  * Returns an owner on this host whose process has exited: a `node` child that ran nothing.
- * Its pid may in theory be reused by the time a test reads it; that makes the owner look
- * alive, so tests relying on it would fail rather than pass by mistake.
+ * Another process may reuse its pid before a test reads it. The owner then looks alive, so a
+ * test relying on it fails rather than passes by mistake.
  */
 export function exitedOwner(): LockOwner {
   const child = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });

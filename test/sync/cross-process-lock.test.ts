@@ -141,7 +141,7 @@ describe('job group lock across processes', () => {
     expect((await second.exited).code).toBe(0);
   });
 
-  it('skips a scheduled run, gives up a manual one after its wait, then runs when free', async () => {
+  it('skips, gives up, then waits for the holder', async () => {
     const dataDir = tempDir();
     const markers = join(dataDir, 'markers.txt');
     const release = join(dataDir, 'release');
@@ -190,7 +190,7 @@ describe('job group lock across processes', () => {
     expect(rows[2]![1]).toBe(`${process.pid}`);
   });
 
-  it('takes over the lock of a killed holder on another PC after its lease', async () => {
+  it('takes over a remote killed holder after its lease', async () => {
     const dataDir = tempDir();
     const markers = join(dataDir, 'markers.txt');
     writeFileSync(markers, '');
@@ -223,7 +223,7 @@ describe('job group lock across processes', () => {
     expect(store.locks.holder(MARKER_GROUP)).toBeNull();
   });
 
-  it('takes over at once from a killed holder on this PC', async () => {
+  it('takes over a local killed holder at once', async () => {
     const dataDir = tempDir();
     const markers = join(dataDir, 'markers.txt');
     writeFileSync(markers, '');

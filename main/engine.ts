@@ -24,6 +24,7 @@ import {
   type EnvironmentCredentials,
   type SecretVault,
 } from './engine/credentials.js';
+import { applyCheck, checkConnection, type ConnectionChecks } from './engine/connection-check.js';
 import { buildStatus } from './engine/status.js';
 import type { CatalogQuery, DearCredentials, DeepPartial, EngineApi } from './engine-types.js';
 import { getLogger, registerSecret } from './log/logger.js';
@@ -197,6 +198,28 @@ export class Engine implements EngineApi {
     log.info(`Connected to Upstock supplier ${account.supplierId} (${account.name})`);
     this.emitStatus();
     return { supplier: account.name };
+  }
+
+  /**
+   * Calls Cin7 Core `me` and Upstock `account` with the stored credentials, both at once, and
+   * records the outcome in the status (account names, or the problem). Returns each side's
+   * outcome; a side without stored credentials is `not-connected` and is not called. Throws
+   * only for errors other than rejected credentials and unreachable services.
+   */
+  async checkConnections(): Promise<ConnectionChecks> {
+    const dear = this.dear;
+    const upstock = this.upstock;
+    const [dearCheck, upstockCheck] = await Promise.all([
+      checkConnection(dear ? async () => (await dear.me()).company : null),
+      checkConnection(upstock ? async () => (await upstock.account()).name : null),
+    ]);
+    this.dearStatus = applyCheck(this.dearStatus, dearCheck);
+    this.upstockStatus = applyCheck(this.upstockStatus, upstockCheck);
+    log.info(
+      `Checked the stored credentials: Cin7 Core ${dearCheck.state}, Upstock ${upstockCheck.state}`,
+    );
+    this.emitStatus();
+    return { dear: dearCheck, upstock: upstockCheck };
   }
 
   async disconnect(options: { keepData: boolean }): Promise<void> {

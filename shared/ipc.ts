@@ -20,7 +20,13 @@ export interface CatalogProductRow {
   imported: boolean;
 }
 
+/**
+ * One order needing the merchant's attention. `parked` orders were not pushed and can be retried
+ * once the cause is fixed. `edited-after-push` rows are informational: the order changed in
+ * Upstock after its sale was created, the two now differ, and the sale must be changed by hand.
+ */
 export interface OrderAttentionRow {
+  kind: 'parked' | 'edited-after-push';
   orderId: string;
   orderNumber: string;
   customer: string;

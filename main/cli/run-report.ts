@@ -8,7 +8,7 @@ import {
   type UnrepresentableRule,
 } from '../../shared/sync.js';
 import { EXIT, type ExitCode } from './errors.js';
-import { formatTable } from './output.js';
+import { formatTable, replaceControlCharacters } from './output.js';
 
 /** One record failure with the job that reported it. */
 export interface ReportedFailure extends RecordFailure {
@@ -141,9 +141,14 @@ export function formatSyncReport(report: SyncReport): string[] {
   return lines;
 }
 
-/** Formats one failure as `entity ID (label) field: reason`. */
+/**
+ * Formats one failure as `entity ID (label) field: reason`. Control characters from Cin7 Core
+ * or Upstock text are replaced by U+FFFD, so a record's name cannot clear the terminal.
+ */
 export function describeFailure(failure: ReportedFailure): string {
   const label = failure.label ? ` (${failure.label})` : '';
   const field = failure.field ? ` ${failure.field}` : '';
-  return `${failure.entity} ${failure.recordId}${label}${field}: ${failure.reason}`;
+  return replaceControlCharacters(
+    `${failure.entity} ${failure.recordId}${label}${field}: ${failure.reason}`,
+  );
 }

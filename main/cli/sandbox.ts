@@ -2,7 +2,10 @@
  * `npm run sandbox [-- --once] [-- --json]`: the agent against both simulators with the
  * sample merchant, on 127.0.0.1, with a fresh data folder and no keychain. Runs a full import
  * cycle and an order scenario, prints a summary, then keeps syncing on schedule unless --once.
+ * A data folder the sandbox created in the OS temp folder is deleted on exit unless --keep-data.
  */
+import { rm } from 'node:fs/promises';
+
 import { Command, CommanderError } from 'commander';
 
 import { getLogger } from '../log/logger.js';
@@ -15,6 +18,7 @@ interface SandboxOptions {
   once?: boolean;
   json?: boolean;
   dataDir?: string;
+  keepData?: boolean;
   verbose?: boolean;
 }
 
@@ -61,7 +65,28 @@ async function runSandbox(options: SandboxOptions): Promise<number> {
     getLogger('app').error(`Sandbox failed: ${message}`, error);
     return exitCode;
   } finally {
-    await sandbox?.close();
+    if (sandbox) {
+      await sandbox.close();
+      write(await disposeDataDir(sandbox.dataDir, options));
+    }
+  }
+}
+
+/**
+ * Deletes the sandbox's data folder when the sandbox created it under the OS temp folder and
+ * `--keep-data` is not given; a folder named by `--data-dir` is always kept. Returns the line
+ * saying which happened and where the folder is. A failed delete is reported, not thrown.
+ */
+async function disposeDataDir(dataDir: string, options: SandboxOptions): Promise<string> {
+  if (options.dataDir) return `Data folder kept: ${dataDir}`;
+  if (options.keepData)
+    return `Data folder kept: ${dataDir} (under the OS temp folder; delete it when done)`;
+  try {
+    await rm(dataDir, { recursive: true, force: true });
+    return `Deleted the sandbox data folder ${dataDir} (pass --keep-data to keep it).`;
+  } catch (error) {
+    getLogger('app').warn(`Could not delete the sandbox data folder ${dataDir}`, error);
+    return `Could not delete the sandbox data folder ${dataDir}: ${describeError(error).message}. Delete it by hand.`;
   }
 }
 
@@ -71,8 +96,9 @@ const program = new Command('sandbox')
   .option('--json', 'print one JSON summary (progress goes to standard error)')
   .option(
     '--data-dir <path>',
-    'data folder to use (default: a new folder under the OS temp folder)',
+    'data folder to use and keep (default: a new folder under the OS temp folder, deleted on exit)',
   )
+  .option('--keep-data', 'keep the new temp data folder on exit and print where it is')
   .option('--verbose', 'log to the console and print stack traces')
   .addHelpText('after', EXIT_CODE_HELP)
   .exitOverride()

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createEngine, type Engine } from '../engine.js';
 import type { SecretVault } from '../engine/credentials.js';
 import { configureLogging, getLogger } from '../log/logger.js';
-import { listOrdersNeedingAttention } from '../orders/attention.js';
 import { ordersJob } from '../orders/orders-job.js';
 import { shipmentsJob } from '../orders/shipments.js';
 import { SettingsStore } from '../settings/index.js';
@@ -60,7 +59,6 @@ export function openSession(
   });
   engine.registerJob(ordersJob);
   engine.registerJob(shipmentsJob);
-  engine.setAttentionCounter(() => listOrdersNeedingAttention(engine.store).length);
   getLogger('app').info(`Command line opened the data folder ${config.dataDir}`);
 
   let closed = false;

@@ -3,8 +3,10 @@ import type { DearMe } from '../dear/records.js';
 import type { DearPage } from '../dear/paging.js';
 import type { OrderListOptions } from '../upstock/client.js';
 import type {
+  WireAccount,
   WireBatchResponse,
   WireClaim,
+  WireCustomer,
   WireCustomerInput,
   WireIntegration,
   WireIntegrationRequest,
@@ -12,6 +14,7 @@ import type {
   WirePage,
   WirePriceListInput,
   WirePriceListSummary,
+  WireProduct,
   WireProductInput,
   WirePutPriceListResponse,
   WireShipmentRequest,
@@ -69,9 +72,20 @@ export interface DearPort {
  * serve the orders and shipments jobs.
  */
 export interface UpstockPort {
+  /**
+   * The API base URL. `UpstockClient` does not expose it yet, so jobs fall back to the
+   * settings' URL when it is missing.
+   */
+  readonly baseUrl?: string;
+  /** `GET account`: the supplier account the token belongs to. */
+  account(): Promise<WireAccount>;
   upsertProducts(batch: WireProductInput[]): Promise<WireBatchResponse>;
   upsertCustomers(batch: WireCustomerInput[]): Promise<WireBatchResponse>;
   putPriceList(key: string, list: WirePriceListInput): Promise<WirePutPriceListResponse>;
+  /** Every product Upstock holds, one page at a time. */
+  listProducts(options?: { limit?: number }): AsyncIterable<WirePage<WireProduct>>;
+  /** Every customer Upstock holds, one page at a time. */
+  listCustomers(options?: { limit?: number }): AsyncIterable<WirePage<WireCustomer>>;
   listPriceLists(): Promise<WirePriceListSummary[]>;
   /** Returns false when the list did not exist. */
   deletePriceList(key: string): Promise<boolean>;

@@ -28,7 +28,8 @@ export function ActivityScreen() {
   const changeKey = status ? activityKey(status) : '';
 
   // The two lists load separately, so an engine without the orders part still shows runs.
-  const reload = useCallback(async () => {
+  // Returns the reloaded orders, or null when they could not be read.
+  const reload = useCallback(async (): Promise<OrderAttentionRow[] | null> => {
     const [runsResult, ordersResult] = await Promise.allSettled([
       invoke('runs:list', { limit: HISTORY_LIMIT }),
       invoke('orders:attention', undefined),
@@ -37,6 +38,7 @@ export function ActivityScreen() {
     if (ordersResult.status === 'fulfilled') setOrders(ordersResult.value);
     setRunsError(runsResult.status === 'rejected' ? errorMessage(runsResult.reason) : null);
     setOrdersError(ordersResult.status === 'rejected' ? errorMessage(ordersResult.reason) : null);
+    return ordersResult.status === 'fulfilled' ? ordersResult.value : null;
   }, []);
 
   useEffect(() => {

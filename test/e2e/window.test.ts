@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saleExternalId } from '../../main/orders/sale-match.js';
 import { sampleSeed } from '../../main/sample/sample-merchant.js';
 import { SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY } from '../../main/simulators/dear/server.js';
 import type { SimSnapshot } from '../../main/simulators/upstock/control.js';
@@ -222,10 +223,15 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('window in Chromium', () => {
     // The engine's retry runs the orders job at once, so the pushed order leaves the list.
     await page.getByRole('button', { name: `Retry order ${approvedOrder.number}` }).click();
     await page.getByText('No orders need attention.').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Order ${approvedOrder.number} was pushed to Cin7 Core` })
+      .waitFor();
 
     const sales = stack.dear.control.sales();
     expect(sales).toHaveLength(1);
-    expect(String(sales[0]?.ExternalID)).toBe(approvedOrder.id);
+    const supplierId = (await upstockState()).account.supplierId;
+    expect(String(sales[0]?.ExternalID)).toBe(saleExternalId(supplierId, approvedOrder.id));
     const pushed = (await upstockState()).orders.find((order) => order.id === approvedOrder.id);
     expect(pushed?.integration.state).toBe('pushed');
   });

@@ -45,6 +45,7 @@ function fakeEngine() {
     stop: vi.fn(() => Promise.resolve()),
     ordersNeedingAttention: vi.fn(() => [
       {
+        kind: 'parked' as const,
         orderId: 'o-1',
         orderNumber: 'UP-1001',
         customer: 'Corner Cafe Ltd',

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderAttentionRow } from '../../shared/ipc.js';
 import { App } from '../../renderer/App.js';
 import { installFakeBridge, makeRun, makeStatus, type FakeBridge } from './fake-bridge.js';
 
@@ -116,8 +117,9 @@ describe('Activity screen', () => {
   });
 
   it('retries an order that needs attention', async () => {
-    let attention = [
+    let attention: OrderAttentionRow[] = [
       {
+        kind: 'parked',
         orderId: 'o-1',
         orderNumber: 'UP-1001',
         customer: 'Corner Cafe',
@@ -137,11 +139,61 @@ describe('Activity screen', () => {
 
     await screen.findByText('No orders need attention.');
     expect(bridge.requests('orders:retry')).toEqual([{ orderId: 'o-1' }]);
+    const outcome = await screen.findByRole('status');
+    expect(outcome.textContent).toBe(
+      'Order UP-1001 was pushed to Cin7 Core and no longer needs attention.',
+    );
+    expect(screen.queryByText(/Retry queued/)).toBeNull();
+  });
+
+  it('says when a retried order stays parked', async () => {
+    let reason = 'Cin7 Core could not be reached.';
+    bridge.handle('orders:attention', () => [
+      {
+        kind: 'parked',
+        orderId: 'o-3',
+        orderNumber: 'UP-1003',
+        customer: 'Deli',
+        reason,
+        since: '2026-12-04T09:00:00.000Z',
+      },
+    ]);
+    bridge.handle('orders:retry', () => {
+      reason = 'Cin7 Core rejected the sale: customer "Deli" not found.';
+    });
+    openActivity();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry order UP-1003' }));
+    const outcome = await screen.findByRole('status');
+    expect(outcome.textContent).toContain('Order UP-1003 was retried but is still parked');
+    expect(outcome.textContent).toContain('customer "Deli" not found');
+  });
+
+  it('shows an edited order without retry', async () => {
+    bridge.handle('orders:attention', () => [
+      {
+        kind: 'edited-after-push',
+        orderId: 'o-4',
+        orderNumber: 'UP-1004',
+        customer: 'Corner Cafe',
+        reason: 'Informational, sale SO-00042: total was 120.0000, now 150.0000.',
+        since: '2026-12-04T09:00:00.000Z',
+      },
+    ]);
+    openActivity();
+
+    const table = await screen.findByRole('table', { name: 'Orders needing attention' });
+    expect(within(table).getByText(/SO-00042/)).toBeTruthy();
+    expect(within(table).getByText(/Upstock and Cin7 Core now differ/)).toBeTruthy();
+    expect(within(table).getByText(/change the sale in Cin7 Core by hand/)).toBeTruthy();
+    expect(within(table).queryByRole('button', { name: /Retry/ })).toBeNull();
+    expect(within(table).getByText('Informational')).toBeTruthy();
   });
 
   it('shows a failed retry next to the order', async () => {
     bridge.handle('orders:attention', () => [
       {
+        kind: 'parked',
         orderId: 'o-2',
         orderNumber: 'UP-1002',
         customer: 'Deli',

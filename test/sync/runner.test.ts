@@ -83,7 +83,8 @@ describe('JobRunner', () => {
 
     // me, tiers, tax rules, locations, discount rules, carriers, contacts and deals.
     expect(reference?.apiCalls.dear).toBe(8);
-    expect(products?.apiCalls).toEqual({ dear: 1, upstock: 1 });
+    // One product page from Cin7 Core; the Upstock account read and one product batch.
+    expect(products?.apiCalls).toEqual({ dear: 1, upstock: 2 });
     const stored = h.store.runs.get(products!.id);
     expect(stored?.counts.products?.created).toBe(
       h.seed.products.filter((p) => p.Type !== 'Service').length,

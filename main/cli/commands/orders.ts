@@ -5,12 +5,19 @@ import {
   OrderNotParkedError,
   retryOrder,
 } from '../../orders/attention.js';
+import type { OrderAttentionRow } from '../../../shared/ipc.js';
 import { ledgerFor } from '../../orders/ledger.js';
 import { withSession } from '../command-runner.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatTable, formatTime } from '../output.js';
 import { buildSyncReport, describeFailure, exitCodeFor } from '../run-report.js';
 import { startConnected, type AgentSession } from '../session.js';
+
+/** How `orders attention` names each kind of row. */
+const KIND_LABELS: Record<OrderAttentionRow['kind'], string> = {
+  parked: 'parked',
+  'edited-after-push': 'edited after push',
+};
 
 async function attention(session: AgentSession): Promise<number> {
   const orders = listOrdersNeedingAttention(session.engine.store);
@@ -24,26 +31,41 @@ async function attention(session: AgentSession): Promise<number> {
   }
   const rows = orders.map((order) => [
     order.orderNumber,
+    KIND_LABELS[order.kind],
     order.customer,
     formatTime(order.since),
     order.orderId,
     order.reason,
   ]);
-  for (const line of formatTable(['order', 'customer', 'since', 'order ID', 'reason'], rows))
+  for (const line of formatTable(
+    ['order', 'kind', 'customer', 'since', 'order ID', 'reason'],
+    rows,
+  ))
     session.output.line(line);
   session.output.line();
-  session.output.line('Fix the cause in Cin7 Core or Upstock, then `agent orders retry ORDER_ID`.');
+  if (orders.some((order) => order.kind === 'parked')) {
+    session.output.line(
+      'Parked: fix the cause in Cin7 Core or Upstock, then `agent orders retry ORDER_NUMBER`.',
+    );
+  }
+  if (orders.some((order) => order.kind === 'edited-after-push')) {
+    session.output.line(
+      'Edited after push: Upstock and Cin7 Core now differ. The agent does not update a pushed ' +
+        'sale, so change the sale in Cin7 Core by hand; a retry does not apply.',
+    );
+  }
   return EXIT.ok;
 }
 
 /**
- * Marks a parked order for another push and runs the orders job at once, then reports the
- * order's state in the ledger.
+ * Marks a parked order, named by its Upstock order ID or order number, for another push and
+ * runs the orders job at once, then reports the order's state in the ledger.
  */
 async function retry(session: AgentSession, _options: unknown, args: string[]): Promise<number> {
-  const orderId = args[0]?.trim() ?? '';
+  const requested = args[0]?.trim() ?? '';
+  let orderId: string;
   try {
-    retryOrder(session.engine.store, orderId);
+    orderId = retryOrder(session.engine.store, requested);
   } catch (error) {
     if (error instanceof OrderNotParkedError) {
       throw new CliError(
@@ -96,7 +118,10 @@ export function registerOrderCommands(program: Command): void {
   orders
     .command('retry')
     .description('Push a parked order again now (after fixing its cause)')
-    .argument('<ORDER_ID>', 'the Upstock order ID shown by `orders attention`')
+    .argument(
+      '<ORDER>',
+      'ORDER_ID or order number (such as UP-1003) of a parked order, as `orders attention` shows',
+    )
     .option('--json', 'print the result as JSON')
     .action(withSession(retry));
 }

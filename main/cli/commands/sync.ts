@@ -7,6 +7,7 @@ import { withSession } from '../command-runner.js';
 import { EXIT } from '../errors.js';
 import { printProgress } from '../progress.js';
 import { buildSyncReport, exitCodeFor, formatSyncReport } from '../run-report.js';
+import { requireWorkingCredentials } from '../connection-check.js';
 import { startConnected, type AgentSession } from '../session.js';
 
 interface SyncOptions {
@@ -62,6 +63,7 @@ function untilInterrupted(): Promise<string> {
 async function sync(session: AgentSession, options: SyncOptions): Promise<number> {
   // `sync --once` runs one cycle; without it the scheduler keeps syncing until Ctrl+C.
   await startConnected(session, { schedule: !options.once });
+  await requireWorkingCredentials(session, { failWhenUnreachable: Boolean(options.once) });
   const mode: RunMode = options.full ? 'full' : 'incremental';
   const write = session.json ? session.output.note : session.output.line;
   const stopProgress = printProgress(session.engine, write);

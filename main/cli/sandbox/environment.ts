@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 
 import { createEngine, type Engine } from '../../engine.js';
 import { configureLogging, registerSecret } from '../../log/logger.js';
-import { listOrdersNeedingAttention } from '../../orders/attention.js';
 import { ordersJob } from '../../orders/orders-job.js';
 import { shipmentsJob } from '../../orders/shipments.js';
 import { sampleSeed } from '../../sample/sample-merchant.js';
@@ -92,7 +91,6 @@ export async function startSandbox(options: {
   const engine = createEngine({ dataDir, settingsStore: settings, envCredentials: credentials });
   engine.registerJob(ordersJob);
   engine.registerJob(shipmentsJob);
-  engine.setAttentionCounter(() => listOrdersNeedingAttention(engine.store).length);
 
   return {
     dear,

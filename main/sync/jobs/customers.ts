@@ -2,6 +2,8 @@ import { parseCustomer } from '../../dear/parse-customer.js';
 import { getLogger } from '../../log/logger.js';
 import type { WireCustomerInput } from '../../upstock/wire.js';
 import type { Job, JobContext } from '../job.js';
+import { ensureMappingsAccount } from '../upstock-account.js';
+import { customerFingerprint, readHeldCustomers, RepairTally } from '../upstock-holdings.js';
 import { pendingCustomer, pushCustomers } from './customer-records.js';
 import { fetchIntoCache, reportInvalid } from './fetch-into-cache.js';
 import type { PendingRecord } from './push-batches.js';
@@ -16,11 +18,15 @@ export const CUSTOMERS_CURSOR = 'customers.modifiedSince';
  * Reads changed Cin7 Core customers into the catalog cache, then sends them to Upstock with
  * contacts, addresses, sales rep, tax rule, payment term and their current price list.
  * Active customers are sent; a deprecated one is sent inactive when Upstock already has it and
- * skipped otherwise; a full pass also deactivates customers gone from Cin7 Core.
+ * skipped otherwise; a full pass also deactivates customers gone from Cin7 Core. A full pass
+ * also lists Upstock's customers and price lists: it sends again every customer Upstock lacks
+ * or holds with other content, and sends a customer whose price list Upstock lacks with no
+ * list, so the prices job puts the list back and reassigns the customer.
  */
 export const customersJob: Job = {
   name: 'customers',
   async run(ctx) {
+    await ensureMappingsAccount(ctx);
     const reference = await ensureReference(ctx);
     const baseCurrency = reference.me.currency;
 
@@ -45,6 +51,13 @@ async function sendCustomers(
   baseCurrency: string,
   alreadyReported: Set<string>,
 ): Promise<void> {
+  const held = ctx.mode === 'full' ? await readHeldCustomers(ctx) : null;
+  const heldLists =
+    ctx.mode === 'full'
+      ? new Set((await ctx.upstock.listPriceLists()).map((summary) => summary.key))
+      : null;
+  const repairs = new RepairTally('customers');
+  const listGone: string[] = [];
   const mappings = new Map(
     ctx.store.mappings.list('customer').map((mapping) => [mapping.dearId, mapping]),
   );
@@ -68,8 +81,19 @@ async function sendCustomers(
       continue;
     }
 
-    const record = pendingCustomer(ctx, customer, assigned.get(id) ?? null, baseCurrency);
-    if (mapping?.contentHash === record.hash) {
+    let priceListKey = assigned.get(id) ?? null;
+    if (priceListKey !== null && heldLists && !heldLists.has(priceListKey)) {
+      // Upstock rejects a customer on a list it lacks; the prices job puts the list back first.
+      listGone.push(id);
+      priceListKey = null;
+    }
+    const record = pendingCustomer(ctx, customer, priceListKey, baseCurrency);
+    const unchanged = mapping?.contentHash === record.hash;
+    const lost =
+      held !== null &&
+      typeof mapping?.contentHash === 'string' &&
+      repairs.needsRepair(id, held, unchanged, () => customerFingerprint(record.payload));
+    if (unchanged && !lost) {
       ctx.result.count('customers', 'unchanged');
       continue;
     }
@@ -77,7 +101,14 @@ async function sendCustomers(
   }
 
   log.info(`Sending ${pending.length} changed customers to Upstock`);
-  await pushCustomers(ctx, 'customers', 'sending customers to Upstock', pending);
+  const accepted = await pushCustomers(ctx, 'customers', 'sending customers to Upstock', pending);
+  if (held) repairs.log(accepted);
+  if (listGone.length > 0) {
+    log.info(
+      `Full pass: Upstock lacks the price list of ${listGone.length} customers; they go to Upstock with no list until the prices job puts the list back`,
+      listGone.slice(0, 20),
+    );
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { getLogger } from '../../log/logger.js';
 import { UpstockApiError, UpstockConflictError } from '../../upstock/errors.js';
-import type { WirePriceListInput } from '../../upstock/wire.js';
+import type { WirePriceListInput, WirePriceListSummary } from '../../upstock/wire.js';
 import { throwIfCancelled, type JobContext } from '../job.js';
 import type { PlannedPriceList } from '../pricing/price-lists.js';
+import { RepairTally } from '../upstock-holdings.js';
 
 const log = getLogger('sync');
 
@@ -37,17 +38,48 @@ export function priceListHash(list: PlannedPriceList): string {
 }
 
 /**
- * Puts each planned list whose content hash differs from the last one Upstock accepted, and
- * records the new hash. A list Upstock rejects as invalid (422) is reported and skipped;
- * other errors end the run.
+ * Returns whether Upstock lacks a list whose hash matches the last accepted one, or holds it
+ * with another name or product count, and records which in `repairs`. The summaries carry no
+ * prices, so a price changed by hand in Upstock is not seen.
  */
-export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]): Promise<void> {
+function needsRepair(
+  list: PlannedPriceList,
+  held: ReadonlyMap<string, WirePriceListSummary>,
+  repairs: RepairTally,
+): boolean {
+  const summary = held.get(list.key);
+  if (!summary) {
+    repairs.noteMissing(list.key);
+    return true;
+  }
+  if (summary.name !== wireName(list) || summary.productCount !== list.size) {
+    repairs.noteDiffering(list.key);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Puts each planned list whose content hash differs from the last one Upstock accepted, and
+ * records the new hash. When `held` (Upstock's lists, read on a full pass) is given, also puts
+ * each list Upstock lacks or holds with another name or product count, and logs how many.
+ * A list Upstock rejects as invalid (422) is reported and skipped; other errors end the run.
+ */
+export async function putChangedLists(
+  ctx: JobContext,
+  lists: PlannedPriceList[],
+  held: readonly WirePriceListSummary[] | null = null,
+): Promise<void> {
   const phase = 'sending price lists to Upstock';
+  const heldByKey = held ? new Map(held.map((summary) => [summary.key, summary])) : null;
+  const repairs = new RepairTally('price lists');
+  const accepted = new Set<string>();
   let done = 0;
   for (const list of lists) {
     throwIfCancelled(ctx);
     const hash = priceListHash(list);
-    if (ctx.store.mappings.get('priceList', list.key)?.contentHash === hash) {
+    const sent = ctx.store.mappings.get('priceList', list.key)?.contentHash === hash;
+    if (sent && !(heldByKey && needsRepair(list, heldByKey, repairs))) {
       ctx.result.count('priceLists', 'unchanged');
     } else {
       // Built only when it is sent, one list at a time, so at most one list is in memory.
@@ -58,6 +90,7 @@ export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]
         ctx.store.mappings.upsertMany([
           { entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash },
         ]);
+        accepted.add(list.key);
         log.info(
           `Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`,
         );
@@ -76,17 +109,20 @@ export async function putChangedLists(ctx: JobContext, lists: PlannedPriceList[]
     done += 1;
     ctx.report({ phase, done, total: lists.length });
   }
+  if (heldByKey) repairs.log(accepted);
 }
 
 /**
  * Deletes the agent's price lists that the plan no longer uses: the ones recorded in
  * `mappings`, plus, on a full run, any agent-made list Upstock still has (left by a crash
- * between a put and its record). A list still in use (409) is reported and kept for the next
- * run; one already gone is forgotten.
+ * between a put and its record). `held` is Upstock's lists when the caller already read them
+ * on this full run; otherwise they are read here. A list still in use (409) is reported and
+ * kept for the next run; one already gone is forgotten.
  */
 export async function retireUnusedLists(
   ctx: JobContext,
   plannedKeys: ReadonlySet<string>,
+  held: readonly WirePriceListSummary[] | null = null,
 ): Promise<void> {
   const keys = new Set(
     ctx.store.mappings
@@ -95,7 +131,7 @@ export async function retireUnusedLists(
       .filter((key) => !plannedKeys.has(key)),
   );
   if (ctx.mode === 'full') {
-    for (const summary of await ctx.upstock.listPriceLists()) {
+    for (const summary of held ?? (await ctx.upstock.listPriceLists())) {
       if (summary.key.startsWith(AGENT_KEY_PREFIX) && !plannedKeys.has(summary.key))
         keys.add(summary.key);
     }

@@ -4,6 +4,8 @@ import type { DearCustomer } from '../../dear/records.js';
 import { getLogger } from '../../log/logger.js';
 import type { WireCustomerInput } from '../../upstock/wire.js';
 import type { Job, JobContext } from '../job.js';
+import { ensureMappingsAccount } from '../upstock-account.js';
+import { RepairTally } from '../upstock-holdings.js';
 import { summarizeDeals } from '../pricing/deals.js';
 import { planPriceLists, type PricedProduct, type PricingPlan } from '../pricing/price-lists.js';
 import { loadReference } from '../reference-cache.js';
@@ -19,11 +21,14 @@ const log = getLogger('sync');
  * whose content changed, moves customers whose list changed (a customer upsert with the new
  * key), then deletes the lists no customer uses any more. Rules that price lists cannot
  * express, and every active, current deal, are reported with the run. Calls Cin7 Core only
- * when no reference data (or no deals) is cached.
+ * when no reference data (or no deals) is cached. A full pass lists Upstock's price lists
+ * first: it puts again each list Upstock lacks or holds with another name or product count,
+ * and reassigns the customers whose recorded list Upstock lacked.
  */
 export const pricesJob: Job = {
   name: 'prices',
   async run(ctx) {
+    await ensureMappingsAccount(ctx);
     const reference = await ensureReference(ctx);
     const products = carriedProducts(ctx, tierNamesOf(reference.priceTiers));
     const customers = activeCustomers(ctx);
@@ -45,9 +50,11 @@ export const pricesJob: Job = {
       `Planned ${plan.lists.length} price lists for ${customers.length} customers and ${products.length} products`,
     );
 
-    await putChangedLists(ctx, plan.lists);
-    await assignCustomers(ctx, plan, customers, reference.me.currency);
-    await retireUnusedLists(ctx, new Set(plan.lists.map((list) => list.key)));
+    const held = ctx.mode === 'full' ? await ctx.upstock.listPriceLists() : null;
+    await putChangedLists(ctx, plan.lists, held);
+    const heldKeys = held ? new Set(held.map((summary) => summary.key)) : null;
+    await assignCustomers(ctx, plan, customers, reference.me.currency, heldKeys);
+    await retireUnusedLists(ctx, new Set(plan.lists.map((list) => list.key)), held);
   },
 };
 
@@ -143,13 +150,15 @@ function recordPlanReports(ctx: JobContext, plan: PricingPlan): void {
 /**
  * Sends every customer whose planned list differs from the one Upstock has. Customers left out
  * of the plan (deprecated, or no longer parseable) but still holding a list are moved to no
- * list, so that list can be deleted.
+ * list, so that list can be deleted. `heldKeys`, Upstock's list keys read before this run put
+ * any list (full pass only), marks a recorded list Upstock lacked: its customers are sent again.
  */
 async function assignCustomers(
   ctx: JobContext,
   plan: PricingPlan,
   customers: DearCustomer[],
   baseCurrency: string,
+  heldKeys: ReadonlySet<string> | null,
 ): Promise<void> {
   const pending: PendingRecord<WireCustomerInput>[] = [];
   const assigned = new Map(
@@ -157,9 +166,15 @@ async function assignCustomers(
       .list('customerPriceList')
       .map((mapping) => [mapping.dearId, mapping.upstockId]),
   );
+  const repairs = new RepairTally('price list assignments');
   for (const customer of customers) {
     const key = plan.assignments.get(customer.id) ?? null;
-    if ((assigned.get(customer.id) ?? null) === key) {
+    let current = assigned.get(customer.id) ?? null;
+    if (current !== null && heldKeys && !heldKeys.has(current)) {
+      repairs.noteMissing(customer.id);
+      current = null;
+    }
+    if (current === key) {
       ctx.result.count('assignments', 'unchanged');
       continue;
     }
@@ -173,5 +188,11 @@ async function assignCustomers(
     pending.push(pendingCustomer(ctx, parsed.value, null, baseCurrency));
   }
 
-  await pushCustomers(ctx, 'assignments', 'assigning customers to price lists', pending);
+  const accepted = await pushCustomers(
+    ctx,
+    'assignments',
+    'assigning customers to price lists',
+    pending,
+  );
+  if (heldKeys) repairs.log(accepted);
 }

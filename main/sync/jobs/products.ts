@@ -5,6 +5,13 @@ import type { WireProductInput } from '../../upstock/wire.js';
 import { contentHash } from '../hash.js';
 import type { Job, JobContext } from '../job.js';
 import { toUpstockProduct } from '../payloads.js';
+import { ensureMappingsAccount } from '../upstock-account.js';
+import {
+  productFingerprint,
+  readHeldProducts,
+  RepairTally,
+  type HeldRecords,
+} from '../upstock-holdings.js';
 import { fetchIntoCache, reportInvalid } from './fetch-into-cache.js';
 import { pushBatches, type PendingRecord } from './push-batches.js';
 import { ensureReference } from './reference.js';
@@ -19,11 +26,13 @@ export const PRODUCTS_CURSOR = 'products.modifiedSince';
  * Upstock. Services are never sent; deprecated, unsellable and deselected products go as
  * discontinued; a full pass also discontinues products that vanished from Cin7 Core. Only
  * records whose payload hash differs from the last accepted one are sent, so a second run
- * with no changes sends nothing.
+ * with no changes sends nothing. A full pass also lists Upstock's products and sends again
+ * every product Upstock lacks or holds with other content.
  */
 export const productsJob: Job = {
   name: 'products',
   async run(ctx) {
+    await ensureMappingsAccount(ctx);
     const reference = await ensureReference(ctx);
     const tierNames = tierNamesOf(reference.priceTiers);
 
@@ -43,22 +52,38 @@ export const productsJob: Job = {
   },
 };
 
+/** What `changedProduct` needs besides the product. */
+interface ChangeCheck {
+  tierNames: string[];
+  alreadyReported: Set<string>;
+  /** The products Upstock holds, on a full pass; null on an incremental one. */
+  held: HeldRecords | null;
+  repairs: RepairTally;
+}
+
 /**
- * Builds and sends every selected (or previously sent) product whose payload changed. A first
- * pass keeps only the IDs of changed products; their payloads are built again as the batches
- * go out, so at most one batch of payloads is held at a time.
+ * Builds and sends every selected (or previously sent) product whose payload changed, or, on
+ * a full pass, that Upstock lacks or holds with other content. A first pass keeps only the
+ * IDs of changed products; their payloads are built again as the batches go out, so at most
+ * one batch of payloads is held at a time.
  */
 async function pushProducts(
   ctx: JobContext,
   tierNames: string[],
   alreadyReported: Set<string>,
 ): Promise<void> {
+  const held = ctx.mode === 'full' ? await readHeldProducts(ctx) : null;
   const selected = new Set(ctx.store.selection.listSelected());
   const hashes = new Map(
     ctx.store.mappings.list('product').map((mapping) => [mapping.dearId, mapping.contentHash]),
   );
   const candidates = [...new Set([...selected, ...hashes.keys()])].sort();
-  const options = { tierNames, alreadyReported };
+  const options: ChangeCheck = {
+    tierNames,
+    alreadyReported,
+    held,
+    repairs: new RepairTally('products'),
+  };
   const changedIds = candidates.filter(
     (id) => changedProduct(ctx, id, selected.has(id), hashes.get(id), options) !== null,
   );
@@ -73,7 +98,7 @@ async function pushProducts(
   }
 
   log.info(`Sending ${changedIds.length} changed products to Upstock (${selected.size} selected)`);
-  await pushBatches(
+  const accepted = await pushBatches(
     ctx,
     {
       entity: 'products',
@@ -84,19 +109,21 @@ async function pushProducts(
     changedRecords(),
     changedIds.length,
   );
+  if (held) options.repairs.log(accepted);
 }
 
 /**
  * Returns the record to send for one product, or null when there is nothing to send: it is
- * not cached, does not parse, is a service, or its payload hash equals `sentHash`. Counts and
- * reports each of those cases for a selected product.
+ * not cached, does not parse, is a service, or its payload hash equals `sentHash` and Upstock
+ * holds it as sent (checked on a full pass only). Counts and reports each of those cases for
+ * a selected product.
  */
 function changedProduct(
   ctx: JobContext,
   id: string,
   isSelected: boolean,
   sentHash: string | null | undefined,
-  options: { tierNames: string[]; alreadyReported: Set<string> },
+  options: ChangeCheck,
 ): PendingRecord<WireProductInput> | null {
   const raw = ctx.store.catalog.getProduct(id);
   if (raw === null) {
@@ -115,11 +142,15 @@ function changedProduct(
   }
 
   const record = pendingProduct(product, isSelected, false);
-  if (sentHash === record.hash) {
-    if (isSelected) ctx.result.count('products', 'unchanged');
-    return null;
-  }
-  return record;
+  const unchanged = sentHash === record.hash;
+  const { held, repairs } = options;
+  const lost =
+    held !== null &&
+    typeof sentHash === 'string' &&
+    repairs.needsRepair(id, held, unchanged, () => productFingerprint(record.payload));
+  if (!unchanged || lost) return record;
+  if (isSelected) ctx.result.count('products', 'unchanged');
+  return null;
 }
 
 /** Builds a product's record; `logNotices` is false on the first pass, so each notice is logged once. */

@@ -119,7 +119,7 @@ const customerSchema = z.object({
 export function parseCustomer(raw: unknown): ParseResult<DearCustomer> {
   const parsed = parseRecord(customerSchema, raw, {
     idKey: 'ID',
-    labelKey: 'Name',
+    labelKeys: ['Name'],
     kind: 'customer',
   });
   if (!parsed.ok) return parsed;

@@ -95,5 +95,5 @@ const dealSchema = z
  * names nothing.
  */
 export function parseDeal(raw: unknown): ParseResult<DearDeal> {
-  return parseRecord(dealSchema, raw, { idKey: 'ID', labelKey: 'Name', kind: 'deal' });
+  return parseRecord(dealSchema, raw, { idKey: 'ID', labelKeys: ['Name'], kind: 'deal' });
 }

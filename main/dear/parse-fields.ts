@@ -30,7 +30,7 @@ export function requiredText(max?: number) {
     .unknown()
     .optional()
     .transform((value, ctx) => {
-      if (isAbsent(value) || value === '') {
+      if (isAbsent(value) || (typeof value === 'string' && value.trim() === '')) {
         ctx.addIssue({
           code: 'custom',
           message: `is missing. Fill it in in Cin7 Core and sync again.`,
@@ -254,16 +254,17 @@ function rawText(raw: unknown, key: string): string | undefined {
 
 /**
  * Parses one raw record with `schema`. On failure returns the record's ID (or "(missing ID)"),
- * a label (`labelKey`, such as SKU or Name, when present), the field path (`Addresses[1].Line1`)
- * and a reason that starts with that field.
+ * a label (the first non-empty field of `labelKeys`, such as SKU then Name), the field path
+ * (`Addresses[1].Line1`) and a reason that starts with that field.
  */
 export function parseRecord<T>(
   schema: z.ZodType<T>,
   raw: unknown,
-  options: { idKey: string; labelKey?: string; kind: string },
+  options: { idKey: string; labelKeys?: readonly string[]; kind: string },
 ): ParseResult<T> {
   const recordId = rawText(raw, options.idKey) ?? '(missing ID)';
-  const label = options.labelKey ? rawText(raw, options.labelKey)?.slice(0, 100) : undefined;
+  const labelKey = options.labelKeys?.find((key) => rawText(raw, key) !== undefined);
+  const label = labelKey ? rawText(raw, labelKey)?.slice(0, 100) : undefined;
 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {

@@ -131,7 +131,11 @@ function resolveTierPrices(
  * and emoji pass, and a missing `Status` reads as `Active`.
  */
 export function parseProduct(raw: unknown, tierNames: readonly string[]): ParseResult<DearProduct> {
-  const parsed = parseRecord(productSchema, raw, { idKey: 'ID', labelKey: 'SKU', kind: 'product' });
+  const parsed = parseRecord(productSchema, raw, {
+    idKey: 'ID',
+    labelKeys: ['SKU', 'Name'],
+    kind: 'product',
+  });
   if (!parsed.ok) return parsed;
   const fields = parsed.value;
 
@@ -141,7 +145,7 @@ export function parseProduct(raw: unknown, tierNames: readonly string[]): ParseR
     return {
       ok: false,
       recordId: fields.ID,
-      label: fields.SKU,
+      label: fields.SKU.trim() || fields.Name,
       field,
       reason:
         `${field} names the price tier "${tiers.unknownTier}", which is not one of the tenant's ` +

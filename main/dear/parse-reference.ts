@@ -141,7 +141,7 @@ const taxRuleSchema = z.object({
 export function parseTaxRule(raw: unknown): ParseResult<DearTaxRule> {
   const parsed = parseRecord(taxRuleSchema, raw, {
     idKey: 'ID',
-    labelKey: 'Name',
+    labelKeys: ['Name'],
     kind: 'tax rule',
   });
   if (!parsed.ok) return parsed;
@@ -171,7 +171,7 @@ const locationSchema = z
 
 /** Parses one element of `GET ref/location` → `LocationList`. */
 export function parseLocation(raw: unknown): ParseResult<DearLocation> {
-  return parseRecord(locationSchema, raw, { idKey: 'ID', labelKey: 'Name', kind: 'location' });
+  return parseRecord(locationSchema, raw, { idKey: 'ID', labelKeys: ['Name'], kind: 'location' });
 }
 
 const carrierSchema = z
@@ -182,7 +182,7 @@ const carrierSchema = z
 export function parseCarrier(raw: unknown): ParseResult<DearCarrier> {
   return parseRecord(carrierSchema, raw, {
     idKey: 'CarrierID',
-    labelKey: 'Description',
+    labelKeys: ['Description'],
     kind: 'carrier',
   });
 }
@@ -221,7 +221,7 @@ const discountRuleSchema = z
 export function parseDiscountRule(raw: unknown): ParseResult<DearDiscountRule> {
   return parseRecord(discountRuleSchema, raw, {
     idKey: 'ID',
-    labelKey: 'Name',
+    labelKeys: ['Name'],
     kind: 'discount rule',
   });
 }
@@ -234,7 +234,7 @@ const companyContactSchema = z
 export function parseCompanyContact(raw: unknown): ParseResult<DearCompanyContact> {
   return parseRecord(companyContactSchema, raw, {
     idKey: 'ContactID',
-    labelKey: 'Name',
+    labelKeys: ['Name'],
     kind: 'company contact',
   });
 }

@@ -158,6 +158,12 @@ describe('parseProduct', () => {
     expect(failure.reason).toContain('is missing');
   });
 
+  it('labels an empty-SKU failure with the name', () => {
+    const failure = expectFailure(parseProduct(baseProduct({ SKU: '  ' }), TIERS));
+    expect(failure.field).toBe('SKU');
+    expect(failure.label).toBe('House Blend Coffee Beans 1kg');
+  });
+
   it.each([
     ['SKU', 12345, 'should be text'],
     ['PriceTier3', 'twelve', 'should be a number'],

@@ -6,13 +6,16 @@ import type { UpstockPort } from './ports.js';
 
 const log = getLogger('sync');
 
-/** Store cursor: the Upstock supplier ID the product, customer and price list mappings were made against. */
+/**
+ * Store cursor: the Upstock supplier ID that the product, customer and price list mappings
+ * were made against.
+ */
 export const MAPPINGS_ACCOUNT_CURSOR = 'upstock.mappingsAccountId';
 /** Store cursor: the Upstock base URL the mappings were made against. */
 export const MAPPINGS_URL_CURSOR = 'upstock.mappingsBaseUrl';
 
 /**
- * How long one `GET account` answer is reused for the same client. A client is bound to one
+ * How long one `GET account` response is reused for the same client. A client is bound to one
  * token and one URL, so its account only changes if Upstock reassigns the token; 5 minutes
  * covers one sync cycle (imports, orders, shipments) with a single read.
  */
@@ -54,7 +57,7 @@ export async function ensureMappingsAccount(
 ): Promise<void> {
   const { supplierId } = await readUpstockAccount(ctx.upstock);
   // NOTE: `UpstockClient` has no `baseUrl` yet, so a URL given on the command line
-  // (`--upstock-url`) is not seen here; the settings' URL stands in for it.
+  // (`--upstock-url`) is not seen here; the settings' URL is used instead.
   const baseUrl = normalizeUrl(ctx.upstock.baseUrl ?? ctx.settings.upstock.baseUrl);
   const storedAccount = ctx.store.cursors.get(MAPPINGS_ACCOUNT_CURSOR);
   const storedUrl = ctx.store.cursors.get(MAPPINGS_URL_CURSOR);
@@ -78,9 +81,9 @@ export async function ensureMappingsAccount(
 }
 
 /**
- * Clears what the mappings say Upstock has: the content hashes of products, customers and
- * price lists, and each customer's assigned price list. Returns how many rows of each it
- * changed. Must run inside a transaction, so a crash never leaves a half-cleared store.
+ * Clears what the mappings record as accepted by Upstock: the content hashes of products,
+ * customers and price lists, and each customer's assigned price list. Returns how many rows of
+ * each it changed. Must run inside a transaction, so a crash never leaves a half-cleared store.
  */
 function forgetSentRecords(store: Store): Record<Mapping['entity'], number> {
   const counts: Record<Mapping['entity'], number> = {

@@ -12,16 +12,16 @@ import { throwIfCancelled, type JobContext } from './job.js';
 
 const log = getLogger('sync');
 
-/** Most pages read from one Upstock list: 1,000 pages of 500 records. */
+/** Maximum pages read from one Upstock list: 1,000 pages of 500 records. */
 const MAX_LIST_PAGES = 1_000;
 
-/** Upstock external ID -> fingerprint of the content Upstock holds for it. */
+/** Upstock external ID -> fingerprint of the content Upstock stores for it. */
 export type HeldRecords = Map<string, string>;
 
 /**
- * Pages through Upstock's products and returns each one's fingerprint, or null when the list
- * is longer than `MAX_LIST_PAGES` pages, so what is missing cannot be told. Throws what the
- * client throws, and the signal's reason when the run is cancelled.
+ * Pages through Upstock's products and returns each one's fingerprint by external ID, or null
+ * when the list is longer than `MAX_LIST_PAGES` pages, so what Upstock lacks cannot be
+ * determined. Throws what the client throws, and the signal's reason when the run is cancelled.
  */
 export function readHeldProducts(ctx: JobContext): Promise<HeldRecords | null> {
   return readHeld(ctx, 'products', ctx.upstock.listProducts({ limit: MAX_PAGE_SIZE }), (record) =>
@@ -42,7 +42,7 @@ async function readHeld<T extends { externalId: string }>(
   pages: AsyncIterable<WirePage<T>>,
   fingerprint: (record: T) => string,
 ): Promise<HeldRecords | null> {
-  const phase = `reading the ${entity} Upstock holds`;
+  const phase = `reading the ${entity} Upstock stores`;
   const held: HeldRecords = new Map();
   let pageCount = 0;
   for await (const page of pages) {
@@ -87,7 +87,7 @@ export function productFingerprint(product: WireProductInput): string {
   });
 }
 
-/** Returns the hash of a customer's content in the form Upstock stores it; see `productFingerprint`. */
+/** Returns the hash of a customer's content as Upstock stores it, like `productFingerprint`. */
 export function customerFingerprint(customer: WireCustomerInput): string {
   return contentHash({
     externalId: customer.externalId,
@@ -129,8 +129,8 @@ function addressContent(address: WireAddress): Required<WireAddress> {
 }
 
 /**
- * The records of one entity that a full pass sends again although the mappings say Upstock
- * has them, because Upstock lacks them or holds other content.
+ * The records of one entity that a full pass sends again although the mappings record them as
+ * accepted, because Upstock lacks them or stores other content.
  */
 export class RepairTally {
   private readonly missing = new Set<string>();
@@ -140,11 +140,11 @@ export class RepairTally {
   constructor(private readonly entity: string) {}
 
   /**
-   * Checks a record the mappings say Upstock has. Returns true, and remembers which case, when
-   * Upstock lacks it, or when `unchanged` (its payload hash equals the last accepted one) and
-   * Upstock holds other content; either way it must be sent again. A changed record Upstock
-   * holds is sent anyway, so its content is not compared. `held` maps external IDs to the
-   * fingerprints of what Upstock holds.
+   * Checks a record that the mappings record as accepted by Upstock. Returns true, and
+   * remembers which case, when Upstock lacks it, or when `unchanged` (its payload hash equals
+   * the last accepted one) and Upstock stores other content: either way it is sent again. A
+   * changed record is sent anyway, so its content is not compared. `held` maps external IDs
+   * to the fingerprints of what Upstock stores.
    */
   needsRepair(
     id: string,
@@ -169,20 +169,20 @@ export class RepairTally {
     this.missing.add(id);
   }
 
-  /** Remembers a record Upstock holds with other content. */
+  /** Remembers a record Upstock stores with other content. */
   noteDiffering(id: string): void {
     this.differing.add(id);
   }
 
   /**
-   * Logs one line: how many records Upstock lacked or held with other content, and how many
-   * of them it accepted again (`accepted` holds the IDs it accepted this run).
+   * Logs one line: how many records Upstock lacked or stored with other content, and how many
+   * of them it accepted again (`accepted` contains the IDs it accepted this run).
    */
   log(accepted: ReadonlySet<string>): void {
     const repaired = [...this.missing, ...this.differing].filter((id) => accepted.has(id));
     const examples = [...this.missing, ...this.differing].slice(0, 20);
     log.info(
-      `Full pass: Upstock lacked ${this.missing.size} ${this.entity} and held ${this.differing.size} ` +
+      `Full pass: Upstock lacked ${this.missing.size} ${this.entity} and stored ${this.differing.size} ` +
         `with other content; repaired ${repaired.length} of them`,
       ...(examples.length > 0 ? [examples] : []),
     );

@@ -22,7 +22,7 @@ async function wipeUpstock(): Promise<void> {
   expect(response.ok).toBe(true);
 }
 
-/** A second client on the same account, for changes made in Upstock behind the agent's back. */
+/** Creates a second client on the same account, for changes made in Upstock behind the agent's back. */
 function handClient(): UpstockClient {
   return new UpstockClient({ baseUrl: h.upstockSim.url, token: h.upstockSim.token });
 }
@@ -44,7 +44,7 @@ function upstockListCalls(): number {
     .length;
 }
 
-describe('full resync against what Upstock holds', () => {
+describe('full resync against what Upstock stores', () => {
   it('re-creates everything after Upstock is wiped', async () => {
     expectNoErrors(await h.syncAll());
     const before = h.upstockSim.control.state();
@@ -116,7 +116,7 @@ describe('full resync against what Upstock holds', () => {
     expect(comparableState(h.upstockSim.control.state())).toEqual(comparableState(before));
   });
 
-  it('sends nothing when Upstock holds everything', async () => {
+  it('sends nothing when Upstock has everything', async () => {
     expectNoErrors(await h.syncAll());
     const before = h.upstockSim.control.state();
     const writesBefore = h.upstockSim.control.calls().filter((c) => c.method !== 'GET').length;

@@ -38,7 +38,7 @@ export function priceListHash(list: PlannedPriceList): string {
 }
 
 /**
- * Returns whether Upstock lacks a list whose hash matches the last accepted one, or holds it
+ * Returns whether Upstock lacks a list whose hash matches the last accepted one, or stores it
  * with another name or product count, and records which in `repairs`. The summaries carry no
  * prices, so a price changed by hand in Upstock is not seen.
  */
@@ -62,7 +62,7 @@ function needsRepair(
 /**
  * Puts each planned list whose content hash differs from the last one Upstock accepted, and
  * records the new hash. When `held` (Upstock's lists, read on a full pass) is given, also puts
- * each list Upstock lacks or holds with another name or product count, and logs how many.
+ * each list Upstock lacks or stores with another name or product count, and logs how many.
  * A list Upstock rejects as invalid (422) is reported and skipped; other errors end the run.
  */
 export async function putChangedLists(

@@ -22,7 +22,7 @@ const log = getLogger('sync');
  * key), then deletes the lists no customer uses any more. Rules that price lists cannot
  * express, and every active, current deal, are reported with the run. Calls Cin7 Core only
  * when no reference data (or no deals) is cached. A full pass lists Upstock's price lists
- * first: it puts again each list Upstock lacks or holds with another name or product count,
+ * first: it puts again each list Upstock lacks or stores with another name or product count,
  * and reassigns the customers whose recorded list Upstock lacked.
  */
 export const pricesJob: Job = {

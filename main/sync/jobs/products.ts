@@ -27,7 +27,7 @@ export const PRODUCTS_CURSOR = 'products.modifiedSince';
  * discontinued; a full pass also discontinues products that vanished from Cin7 Core. Only
  * records whose payload hash differs from the last accepted one are sent, so a second run
  * with no changes sends nothing. A full pass also lists Upstock's products and sends again
- * every product Upstock lacks or holds with other content.
+ * every product Upstock lacks or stores with other content.
  */
 export const productsJob: Job = {
   name: 'products',
@@ -52,18 +52,18 @@ export const productsJob: Job = {
   },
 };
 
-/** What `changedProduct` needs besides the product. */
+/** Inputs of `changedProduct` besides the product. */
 interface ChangeCheck {
   tierNames: string[];
   alreadyReported: Set<string>;
-  /** The products Upstock holds, on a full pass; null on an incremental one. */
+  /** The products Upstock stores, read on a full pass; null on an incremental one. */
   held: HeldRecords | null;
   repairs: RepairTally;
 }
 
 /**
  * Builds and sends every selected (or previously sent) product whose payload changed, or, on
- * a full pass, that Upstock lacks or holds with other content. A first pass keeps only the
+ * a full pass, that Upstock lacks or stores with other content. A first pass keeps only the
  * IDs of changed products; their payloads are built again as the batches go out, so at most
  * one batch of payloads is held at a time.
  */
@@ -115,7 +115,7 @@ async function pushProducts(
 /**
  * Returns the record to send for one product, or null when there is nothing to send: it is
  * not cached, does not parse, is a service, or its payload hash equals `sentHash` and Upstock
- * holds it as sent (checked on a full pass only). Counts and reports each of those cases for
+ * stores it as sent (checked on a full pass only). Counts and reports each of those cases for
  * a selected product.
  */
 function changedProduct(

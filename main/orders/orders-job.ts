@@ -30,8 +30,8 @@ export interface OrdersJobOptions {
  * since their park may have fixed. It then resumes every order the ledger shows unfinished or
  * marked for retry, and lists approved orders changed since the cursor minus the overlap
  * (all approved orders on the first run and in `full` mode) and pushes each one. Orders
- * already pushed or parked cost no API call, and each run reads the Upstock account once for
- * the supplier ID of the ExternalID. The cursor advances to the newest `updatedAt`
+ * already pushed or parked cost no API call. The supplier ID in the ExternalID comes from the
+ * Upstock account, read at most once per 5 minutes per client. The cursor advances to the newest `updatedAt`
  * seen, but stays before any order that another agent held or that could not be claimed, so
  * the next run looks at it again. Every order still parked at the end is listed as a failure
  * of the run, so the run reports failures while any order needs attention.

@@ -56,8 +56,6 @@ export async function ensureMappingsAccount(
   ctx: Pick<JobContext, 'upstock' | 'store' | 'settings'>,
 ): Promise<void> {
   const { supplierId } = await readUpstockAccount(ctx.upstock);
-  // NOTE: `UpstockClient` has no `baseUrl` yet, so a URL given on the command line
-  // (`--upstock-url`) is not seen here; the settings' URL is used instead.
   const baseUrl = normalizeUrl(ctx.upstock.baseUrl ?? ctx.settings.upstock.baseUrl);
   const storedAccount = ctx.store.cursors.get(MAPPINGS_ACCOUNT_CURSOR);
   const storedUrl = ctx.store.cursors.get(MAPPINGS_URL_CURSOR);

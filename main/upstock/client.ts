@@ -59,8 +59,12 @@ export interface OrderListOptions {
 export class UpstockClient {
   private readonly transport: UpstockTransport;
 
+  /** The API base URL this client talks to, as given to the constructor. */
+  readonly baseUrl: string;
+
   constructor(options: UpstockClientOptions) {
     this.transport = new UpstockTransport(options);
+    this.baseUrl = options.baseUrl;
   }
 
   /** Call counters: attempts (`calls`), retries and 429 responses. */

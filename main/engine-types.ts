@@ -1,4 +1,4 @@
-import type { OrderAttentionRow } from '../shared/ipc.js';
+import type { CatalogProductRow, OrderAttentionRow } from '../shared/ipc.js';
 import type { AgentStatus, JobName, JobProgress, RunSummary, RunTrigger } from '../shared/sync.js';
 import type { Settings } from '../shared/settings.js';
 
@@ -9,19 +9,7 @@ export interface DearCredentials {
 }
 
 /** One Cin7 Core product as the Products screen and `products list` show it. */
-export interface CatalogProduct {
-  id: string;
-  sku: string;
-  name: string;
-  type: string;
-  status: string;
-  category: string | null;
-  brand: string | null;
-  sellable: boolean;
-  selected: boolean;
-  /** True once Upstock has accepted the product. */
-  imported: boolean;
-}
+export type CatalogProduct = CatalogProductRow;
 
 export interface CatalogQuery {
   search?: string;

@@ -17,6 +17,7 @@ export interface CatalogProductRow {
   brand: string | null;
   sellable: boolean;
   selected: boolean;
+  /** True once Upstock has accepted the product. */
   imported: boolean;
 }
 

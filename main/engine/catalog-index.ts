@@ -1,3 +1,4 @@
+import type { CatalogProductRow } from '../../shared/ipc.js';
 import type { Store } from '../store/types.js';
 import { catalogRevisionFor, type CatalogRevision } from './catalog-revision.js';
 
@@ -5,15 +6,7 @@ import { catalogRevisionFor, type CatalogRevision } from './catalog-revision.js'
 export const SERVICE_TYPE = 'Service';
 
 /** One cached product as the Products screen reads it, without the selection flags. */
-export interface IndexedProduct {
-  id: string;
-  sku: string;
-  name: string;
-  type: string;
-  status: string;
-  category: string | null;
-  brand: string | null;
-  sellable: boolean;
+export interface IndexedProduct extends Omit<CatalogProductRow, 'selected' | 'imported'> {
   /** Lower-case SKU and name, for the search box. */
   searchText: { sku: string; name: string };
 }

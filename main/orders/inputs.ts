@@ -6,15 +6,32 @@ import {
   parseTaxRule,
   tierNamesOf,
 } from '../dear/parse.js';
-import type { DearCustomer, DearProduct, ParseResult } from '../dear/records.js';
+import type {
+  DearCustomer,
+  DearMe,
+  DearProduct,
+  DearTaxRule,
+  ParseResult,
+} from '../dear/records.js';
 import { getLogger } from '../log/logger.js';
 import type { Store } from '../store/types.js';
 import { loadReference, type ReferenceData } from '../sync/reference-cache.js';
 import { isServiceProduct } from './mapping/map-order.js';
+import { chooseSaleTaxRate } from './mapping/tax-rule.js';
 import type { MappingReference } from './mapping/types.js';
 import type { OrdersDearPort } from './ports.js';
 
 const log = getLogger('orders');
+
+/** The tax setup before and after a re-read, each described for a log line. */
+export interface TaxSetupChange {
+  changed: boolean;
+  before: string;
+  after: string;
+}
+
+type OrderReference =
+  ReferenceData | Pick<ReferenceData, 'me' | 'taxRules' | 'locations' | 'priceTiers'>;
 
 /**
  * Reads what the order mapping needs from the store: the cached reference books (fetched from
@@ -25,11 +42,11 @@ const log = getLogger('orders');
 export class MappingInputs {
   private readonly productCache = new Map<string, DearProduct | null>();
   private freightLookup: { name: string; product: DearProduct | null } | null = null;
+  private taxSetupReread = false;
 
   private constructor(
     private readonly store: Store,
-    private readonly data:
-      ReferenceData | Pick<ReferenceData, 'me' | 'taxRules' | 'locations' | 'priceTiers'>,
+    private data: OrderReference,
     /** The Upstock supplier account ID that goes into every sale's ExternalID. */
     readonly supplierId: string,
   ) {}
@@ -82,6 +99,37 @@ export class MappingInputs {
     };
   }
 
+  /**
+   * Reads `/me` and the tax rules from Cin7 Core again, once per instance (one orders run).
+   * When the tax calculation method or the rate of the sale tax rule the mapping picks
+   * (`configuredRule`, as in the order settings) changed, this instance and the store's
+   * reference cache take the fresh `/me` and tax rules. Returns the change, or null when the
+   * re-read already happened. Throws what the client throws.
+   * NOTE: writing `me` renews the age of the whole reference cache, so the reference job may
+   * read the other books up to an hour later than it would have.
+   */
+  async rereadTaxSetup(
+    dear: Pick<OrdersDearPort, 'me' | 'taxRules'>,
+    configuredRule: string | null,
+    signal?: AbortSignal,
+  ): Promise<TaxSetupChange | null> {
+    if (this.taxSetupReread) return null;
+    this.taxSetupReread = true;
+    const me = await dear.me(signal);
+    const rawRules = await dear.taxRules(signal);
+    const taxRules = keepParsed(rawRules, parseTaxRule, 'tax rule');
+    const before = describeTaxSetup(this.data.me, this.data.taxRules, configuredRule);
+    const after = describeTaxSetup(me, taxRules, configuredRule);
+    if (before === after) return { changed: false, before, after };
+
+    this.data = { ...this.data, me, taxRules };
+    // `me` goes last, as the reference job writes it, because its age is the cache's age.
+    this.store.catalog.setReference('taxRules', rawRules);
+    this.store.catalog.setReference('me', me);
+    log.info(`Cached the changed Cin7 Core tax setup: ${after}`);
+    return { changed: true, before, after };
+  }
+
   /** Returns the Cin7 Core currency of the account. */
   get baseCurrency(): string {
     return this.data.me.currency;
@@ -123,6 +171,19 @@ export class MappingInputs {
     this.freightLookup = { name, product: found };
     return found;
   }
+}
+
+/** Describes the tax calculation method and the sale tax rule the mapping would pick. */
+function describeTaxSetup(
+  me: DearMe,
+  taxRules: readonly DearTaxRule[],
+  configuredRule: string | null,
+): string {
+  const chosen = chooseSaleTaxRate(taxRules, me, configuredRule);
+  const rule = chosen.ok
+    ? `rule "${chosen.value.ruleName}" at ${chosen.value.rate.times(100).toString()}%`
+    : 'no usable sale tax rule';
+  return `method "${me.taxCalculationMethod}", ${rule}`;
 }
 
 function keepParsed<T>(

@@ -224,6 +224,57 @@ export class OrderLedger {
   }
 
   /**
+   * Clears the sale ID and number of a parked order whose sale a person decided to replace
+   * (it was voided or is gone), so the next attempt starts from `claimed` and creates a new
+   * sale. The event history keeps the old sale ID. Throws when the order is not in the ledger.
+   */
+  forgetSale(orderId: string, detail: string): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      const before = this.get(orderId);
+      if (!before) throw new Error(`Order ${orderId} is not in the order ledger.`);
+      this.db
+        .prepare('UPDATE order_ledger SET sale_id = NULL, sale_number = NULL WHERE order_id = ?')
+        .run(orderId);
+      const sale = [before.saleNumber, before.saleId].filter((text) => text !== null).join(' ');
+      this.addEvent(orderId, SALE_FORGOTTEN_STEP, `${detail}: sale ${sale}`, now);
+    })();
+  }
+
+  /**
+   * Returns true when a person replaced the order's sale (`forgetSale`) and no sale was pushed
+   * since, so the push in progress creates a new sale and ignores the voided one.
+   */
+  replacingSale(orderId: string): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT MAX(CASE WHEN step = ? THEN id END) AS forgotten,
+                MAX(CASE WHEN step = 'pushed' THEN id END) AS pushed
+         FROM order_ledger_events WHERE order_id = ?`,
+      )
+      .get(SALE_FORGOTTEN_STEP, orderId) as { forgotten: number | null; pushed: number | null };
+    return row.forgotten !== null && (row.pushed === null || row.forgotten > row.pushed);
+  }
+
+  /** Records that the order's sale was seen in Cin7 Core at `at` (ISO 8601 UTC). */
+  noteSaleSeen(orderId: string, at: string): void {
+    this.addEvent(orderId, SALE_SEEN_STEP, null, at);
+  }
+
+  /**
+   * Returns, per order ID, when its sale was last seen in Cin7 Core (ISO 8601 UTC), for the
+   * orders that have such a note.
+   */
+  lastSaleSeen(): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        'SELECT order_id, MAX(at) AS at FROM order_ledger_events WHERE step = ? GROUP BY order_id',
+      )
+      .all(SALE_SEEN_STEP) as { order_id: string; at: string }[];
+    return new Map(rows.map((row) => [row.order_id, row.at]));
+  }
+
+  /**
    * Stores the Upstock order's total before tax at `version`, as pushed, so a later edit can
    * name the total Cin7 Core got.
    */
@@ -411,6 +462,8 @@ export class OrderLedger {
 }
 
 const ORDER_TOTAL_STEP = 'order-total';
+const SALE_FORGOTTEN_STEP = 'sale-forgotten';
+const SALE_SEEN_STEP = 'sale-seen';
 const EDITED_AFTER_PUSH_STEP = 'edited-after-push';
 
 /** The Upstock order total before tax at one version, as stored with the push. */

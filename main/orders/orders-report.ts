@@ -41,6 +41,7 @@ export class OrdersRunReport {
       case 'pushed-elsewhere':
         result.count('orders', 'unchanged');
         return;
+      case 'needs-attention':
       case 'claimed-elsewhere':
       case 'not-claimable':
         result.count('orders', 'skipped');

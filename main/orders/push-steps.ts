@@ -20,8 +20,10 @@ const log = getLogger('orders');
  * with this order's ExternalID are read first and matched on customer and customer reference
  * (see `matchOrderSale`). The one matching sale goes to `order-requested`, so its sale order is
  * read before anything is posted over it. Several matches, or a sale of this customer with
- * another customer reference, return a park reason naming the sales. Otherwise
- * `sale-requested` is recorded, the sale is posted and `sale-created` is recorded with its ID.
+ * another customer reference, return a park reason naming the sales. So does a voided sale of
+ * this customer when no live sale matches, unless `skipVoided` (a person asked to push the order
+ * again after its sale was voided). Otherwise `sale-requested` is recorded, the sale is posted
+ * and `sale-created` is recorded with its ID.
  */
 export async function resumeSale(
   order: WireOrder,
@@ -30,13 +32,15 @@ export async function resumeSale(
   claim: HeldClaim,
   ctx: PushContext,
   mayExist: boolean,
+  skipVoided: boolean,
 ): Promise<ParkReason | null> {
   if (mayExist || entry.state === 'sale-requested') {
     const found = await findOrderSales(ctx.dear, ctx.supplierId, order.id, ctx.signal);
-    const match = matchOrderSale(found, body, entry.saleId);
+    const match = matchOrderSale(found, body, entry.saleId, { skipVoided });
     if (match.kind === 'several' || match.kind === 'unsure') {
       return ambiguousSale(match, body);
     }
+    if (match.kind === 'voided') return voidedSale(match.sales);
     if (match.kind === 'one') {
       logIgnored(order, match.ignored);
       ctx.ledger.transition(order.id, 'sale-created', {
@@ -91,6 +95,17 @@ function ambiguousSale(
       `reference ${references} instead of "${body.CustomerReference}", so the agent cannot ` +
       `tell whether it is this order's sale. If it is, set its customer reference to ` +
       `"${body.CustomerReference}" in Cin7 Core; if it is not, void it. Then retry the order.`,
+  };
+}
+
+function voidedSale(sales: readonly FoundSale[]): ParkReason {
+  const names = sales.map(describeSale).join(', ');
+  return {
+    code: 'sale-voided',
+    message:
+      `Sale ${names} of this order was voided in Cin7 Core, so the agent does not create a new ` +
+      'sale by itself. Enter the sale again in Cin7 Core by hand, cancel the order in Upstock, ' +
+      'or retry the order to push it as a new sale.',
   };
 }
 

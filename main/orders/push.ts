@@ -2,12 +2,18 @@ import { DearApiError, DearCredentialsError } from '../dear/errors.js';
 import { getLogger } from '../log/logger.js';
 import type { WireOrder } from '../upstock/wire.js';
 import { DEFAULT_LEASE_SECONDS, HeldClaim, upstockProblemCase } from './claim.js';
-import type { EditedAfterPush, LedgerEntry, OrderLedger } from './ledger.js';
+import {
+  UNFINISHED_STATES,
+  type EditedAfterPush,
+  type LedgerEntry,
+  type OrderLedger,
+} from './ledger.js';
 import { mapApprovedOrder } from './mapping/map-order.js';
 import type { MappingResult, OrderSettings, ParkReason } from './mapping/types.js';
 import type { MappingInputs } from './inputs.js';
 import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
 import { resumeSale, resumeSaleOrder } from './push-steps.js';
+import { isTaxRejection, remapAfterTaxChange } from './tax-recheck.js';
 
 const log = getLogger('orders');
 
@@ -64,6 +70,11 @@ export type PushOutcome =
   | { kind: 'already-pushed'; edit?: EditedAfterPush }
   /** Parked earlier and no retry was requested; nothing was sent. */
   | { kind: 'waiting' }
+  /**
+   * Upstock marks it as needing attention and this agent has no retry for it in its ledger,
+   * so nothing was sent. `detail` is the reason recorded in Upstock.
+   */
+  | { kind: 'needs-attention'; detail: string }
   /** Another agent pushed it as a sale; that agent reports its shipment. */
   | { kind: 'pushed-elsewhere'; detail: string }
   /** Another agent has its claim now, so a later run looks at it again. */
@@ -75,6 +86,12 @@ export type PushOutcome =
 
 /** How many transient failures one push absorbs before leaving the order for the next run. */
 const MAX_TRANSIENT_FAILURES = 3;
+
+/**
+ * Park codes of an order whose sale is voided or gone. Only a person's retry pushes such an
+ * order again, and that retry creates a new sale.
+ */
+const SALE_GONE_PARKS: ReadonlySet<string | null> = new Set(['sale-voided', 'sale-missing']);
 
 /**
  * Pushes one approved Upstock order to Cin7 Core as a sale, exactly once. The ledger row records
@@ -124,7 +141,13 @@ export async function pushOrder(listed: WireOrder, ctx: PushContext): Promise<Pu
   }
 }
 
-/** Returns an outcome when the order needs no claim: pushed, parked, or another agent's. */
+/**
+ * Returns an outcome when the order needs no claim: pushed, parked, or another agent's. An
+ * order that Upstock marks as needing attention is left alone unless this agent's ledger has
+ * a retry for it, has an unfinished push of it, or parked it without a sale and the order was
+ * edited since. So an agent with a new data folder never pushes an order that another agent
+ * parked, such as one whose sale the merchant voided.
+ */
 function skipWithoutClaim(
   order: WireOrder,
   entry: LedgerEntry | null,
@@ -146,10 +169,21 @@ function skipWithoutClaim(
     );
     return { kind: 'already-pushed', edit };
   }
-  if (entry?.state === 'parked' && !entry.retryRequested && entry.orderVersion === order.version) {
-    return { kind: 'waiting' };
+  if (entry?.state === 'parked' && !entry.retryRequested) {
+    // An edit in Upstock may fix what the park names, but never a voided or missing sale.
+    if (entry.orderVersion === order.version || SALE_GONE_PARKS.has(entry.parkCode)) {
+      return { kind: 'waiting' };
+    }
   }
   const integration = order.integration;
+  if (integration.state === 'needs_attention' && !mayActOnAttention(order, entry)) {
+    if (entry?.state === 'parked') return { kind: 'waiting' };
+    log.info(
+      `Order ${order.number} (${order.id}) needs attention in Upstock and this agent has no ` +
+        `retry for it; skipped: ${integration.reason ?? 'no reason recorded'}`,
+    );
+    return { kind: 'needs-attention', detail: integration.reason ?? '' };
+  }
   if (integration.state === 'pushed' && entry?.saleId !== integration.saleId) {
     if (entry?.saleId) return null; // Two sales for one order: pushClaimed parks it.
     return {
@@ -160,12 +194,23 @@ function skipWithoutClaim(
   return null;
 }
 
+/** Returns true when this agent may push an order that Upstock marks as needing attention. */
+function mayActOnAttention(order: WireOrder, entry: LedgerEntry | null): boolean {
+  if (!entry) return false;
+  if (UNFINISHED_STATES.includes(entry.state)) return true;
+  if (entry.state !== 'parked') return false;
+  if (entry.retryRequested) return true;
+  return entry.saleId === null && entry.orderVersion !== order.version;
+}
+
 async function pushClaimed(
   order: WireOrder,
   claim: HeldClaim,
   ctx: PushContext,
 ): Promise<PushOutcome> {
   const touchedBefore = order.integration.updatedAt !== null;
+  forgetGoneSale(order, ctx);
+  const replacingSale = ctx.ledger.replacingSale(order.id);
   let entry = ctx.ledger.startAttempt({
     id: order.id,
     number: order.number,
@@ -185,7 +230,7 @@ async function pushClaimed(
     });
   }
 
-  const mapping = mapApprovedOrder(
+  let mapping = mapApprovedOrder(
     order,
     ctx.inputs.customer(order.customer.externalId),
     ctx.inputs.reference(ctx.settings.freightProduct),
@@ -206,10 +251,20 @@ async function pushClaimed(
   for (;;) {
     ctx.signal?.throwIfAborted();
     try {
-      const done = await advance(order, entry, mapping, claim, ctx, mayExist);
+      const done = await advance(order, entry, mapping, claim, ctx, mayExist, replacingSale);
       if (done) return done;
     } catch (error) {
       const rejection = dearRejection(error);
+      if (rejection && isTaxRejection(error, ctx.ledger.get(order.id)?.state)) {
+        // The tax setup may have changed in Cin7 Core since the reference data was cached.
+        const remapped = await remapAfterTaxChange(order, ctx);
+        if (remapped && !remapped.ok) return parkOrder(order, claim, ctx, remapped.park);
+        if (remapped) {
+          mapping = remapped;
+          entry = ctx.ledger.get(order.id)!;
+          continue;
+        }
+      }
       if (rejection) return parkOrder(order, claim, ctx, rejection);
       if (error instanceof DearCredentialsError) throw error;
       transientFailures++;
@@ -232,11 +287,20 @@ async function advance(
   claim: HeldClaim,
   ctx: PushContext,
   mayExist: boolean,
+  replacingSale: boolean,
 ): Promise<PushOutcome | null> {
   switch (entry.state) {
     case 'claimed':
     case 'sale-requested': {
-      const ambiguous = await resumeSale(order, entry, mapping.sale, claim, ctx, mayExist);
+      const ambiguous = await resumeSale(
+        order,
+        entry,
+        mapping.sale,
+        claim,
+        ctx,
+        mayExist,
+        replacingSale,
+      );
       return ambiguous ? parkOrder(order, claim, ctx, ambiguous) : null;
     }
     case 'sale-created':
@@ -254,6 +318,22 @@ async function advance(
         reason: { code: 'dear-validation', message: entry.parkReason ?? '' },
       };
   }
+}
+
+/**
+ * Forgets the voided or missing sale of a parked order that a person asked to retry, so the
+ * push starts from the beginning and creates a new sale. The ledger history keeps the old ID.
+ */
+function forgetGoneSale(order: WireOrder, ctx: PushContext): void {
+  const entry = ctx.ledger.get(order.id);
+  if (entry?.state !== 'parked' || !entry.retryRequested || entry.saleId === null) return;
+  if (!SALE_GONE_PARKS.has(entry.parkCode)) return;
+  ctx.ledger.forgetSale(order.id, `retry requested after ${entry.parkCode ?? 'park'}`);
+  log.info(
+    `Order ${order.number} (${order.id}): sale ${entry.saleNumber ?? ''} ${entry.saleId} is ` +
+      `${entry.parkCode === 'sale-missing' ? 'gone' : 'voided'} and a retry was requested; ` +
+      'creating a new sale',
+  );
 }
 
 async function recordPushed(

@@ -35,8 +35,10 @@ export interface FoundSale {
 export type SaleMatch =
   /** Exactly one sale is this order's: resume with it. */
   | { kind: 'one'; sale: FoundSale; ignored: FoundSale[] }
-  /** No sale is this order's, and every sale found is provably another order's (or voided). */
+  /** No sale is this order's, and every sale found is provably another order's. */
   | { kind: 'none'; ignored: FoundSale[] }
+  /** No live sale is this order's, but the merchant voided a sale of this order's customer. */
+  | { kind: 'voided'; sales: FoundSale[] }
   /** Several sales are this order's: a human voids all but one. */
   | { kind: 'several'; sales: FoundSale[] }
   /** A sale has this order's customer but another customer reference: not provably foreign. */
@@ -65,33 +67,54 @@ export async function findOrderSales(
   return [...sales.values()];
 }
 
+/** How `matchOrderSale` treats voided sales. */
+export interface MatchOptions {
+  /**
+   * True when a person asked to push the order again after its sale was voided: voided sales
+   * are then ignored, so a new sale is created. By default a voided sale of this order's
+   * customer means the merchant voided the order's sale, and the match returns `voided`.
+   */
+  skipVoided?: boolean;
+}
+
 /**
- * Sorts the found sales against the sale header the agent would post. A voided sale, a sale of
- * another customer, and a sale other than `knownSaleId` (when the ledger has one) are another
- * order's. A sale of the same customer is this order's when its customer reference is the
- * header's too, and unsure otherwise.
+ * Sorts the found sales against the sale header the agent would post. A sale of another
+ * customer, and a sale other than `knownSaleId` (when the ledger has one) are another order's.
+ * A live sale of the same customer is this order's when its customer reference is the
+ * header's too, and unsure otherwise. A voided sale of the same customer makes the match
+ * `voided` when no live sale is this order's (unless `options.skipVoided`), because the
+ * merchant voided it and a new sale must not be created without a person deciding so.
  */
 export function matchOrderSale(
   found: readonly FoundSale[],
   header: Pick<DearSaleRequest, 'CustomerID' | 'CustomerReference'>,
   knownSaleId: string | null,
+  options: MatchOptions = {},
 ): SaleMatch {
   const ours: FoundSale[] = [];
   const unsure: FoundSale[] = [];
+  const voided: FoundSale[] = [];
   const ignored: FoundSale[] = [];
   for (const sale of found) {
     const foreign =
-      sale.status?.toUpperCase() === 'VOIDED' ||
       sale.customerId !== header.CustomerID ||
       (knownSaleId !== null && sale.saleId !== knownSaleId);
     if (foreign) ignored.push(sale);
+    else if (isVoided(sale)) (options.skipVoided ? ignored : voided).push(sale);
     else if ((sale.customerReference ?? '') === header.CustomerReference) ours.push(sale);
     else unsure.push(sale);
   }
   if (ours.length > 1) return { kind: 'several', sales: ours };
-  if (ours.length === 1) return { kind: 'one', sale: ours[0]!, ignored: [...unsure, ...ignored] };
+  if (ours.length === 1) {
+    return { kind: 'one', sale: ours[0]!, ignored: [...unsure, ...voided, ...ignored] };
+  }
   if (unsure.length > 0) return { kind: 'unsure', sales: unsure };
+  if (voided.length > 0) return { kind: 'voided', sales: voided };
   return { kind: 'none', ignored };
+}
+
+function isVoided(sale: FoundSale): boolean {
+  return sale.status?.toUpperCase() === 'VOIDED';
 }
 
 /** Names a sale for a merchant: its sale order number and ID, or the ID alone. */

@@ -5,8 +5,14 @@ import { getLogger } from '../log/logger.js';
 import type { Job, JobContext } from '../sync/job.js';
 import { upstockProblemCase } from './claim.js';
 import { ordersPorts } from './job-ports.js';
-import { ledgerFor, type LedgerEntry, type OrderLedger } from './ledger.js';
-import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
+import { ledgerFor, type LedgerEntry } from './ledger.js';
+import type { OrdersDearPort } from './ports.js';
+import {
+  checkUnseenSales,
+  parkVoidedOrder,
+  SaleSightings,
+  type ShipmentDeps,
+} from './sale-checks.js';
 import { shippedFulfilments } from './shipped-fulfilments.js';
 
 const log = getLogger('shipments');
@@ -31,7 +37,9 @@ export interface ShipmentsJobOptions {
  * sale list changed since the cursor minus the overlap, up to a frozen "now". That is one call
  * when fewer than 1,000 sales changed. Only the agent's own sales get a closer look. SHIPPED
  * and PARTIALLY SHIPPED sales get one `GET sale` for carrier and tracking numbers and are
- * reported to Upstock, and VOIDED sales park their order. With nothing awaiting shipment a run
+ * reported to Upstock, and VOIDED sales park their order. Then up to 5 sales that the sale
+ * list has not shown for 24 hours (on a full run: in this run) are read by ID, so a sale that
+ * Cin7 Core lost or voided unseen parks its order too. With nothing awaiting shipment a run
  * makes no call at all. The cursor advances to the newest `Updated` read, but stays before a
  * sale whose report failed, so the next run reads it again.
  */
@@ -66,16 +74,19 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
   let newest = cursor ? new Date(cursor) : null;
   let heldAt: Date | null = null;
   const ours = ledger.findBySaleIds(rows.map((row) => String(row.SaleID)));
+  const sightings = new SaleSightings(ledger, clock());
+  const deps: ShipmentDeps = { dear, upstock, ledger, ctx };
 
   for (const row of rows) {
     const updated = typeof row.Updated === 'string' ? parseDearDate(row.Updated) : null;
     if (updated && (!newest || updated > newest)) newest = updated;
     const entry = ours.get(String(row.SaleID));
     if (!entry || (entry.state !== 'pushed' && entry.state !== 'parked')) continue;
+    if (entry.state === 'pushed') sightings.note(entry.orderId);
 
     ctx.signal.throwIfAborted();
     try {
-      await handleSaleRow(row, entry, { dear, upstock, ledger, ctx });
+      await handleSaleRow(row, entry, deps);
     } catch (error) {
       if (error instanceof DearCredentialsError) throw error;
       log.warn(
@@ -99,6 +110,8 @@ async function runShipments(ctx: JobContext, options: ShipmentsJobOptions): Prom
   const next = heldAt ? new Date(heldAt.getTime() - 1) : newest;
   if (next && next.toISOString() !== cursor)
     ctx.store.cursors.set(SHIPMENTS_CURSOR, next.toISOString());
+
+  await checkUnseenSales(awaiting, sightings, ctx.mode === 'full', deps);
 }
 
 async function readSaleList(
@@ -122,13 +135,6 @@ async function readSaleList(
   return rows;
 }
 
-interface ShipmentDeps {
-  dear: OrdersDearPort;
-  upstock: OrdersUpstockPort;
-  ledger: OrderLedger;
-  ctx: JobContext;
-}
-
 /**
  * Acts on one of the agent's sales in the sale list: parks its order when the sale was
  * voided, reports shipped fulfilments when it shipped in part or in full, and skips a row
@@ -146,13 +152,7 @@ async function handleSaleRow(
 
   if (row.Status === 'VOIDED' || shipping === 'VOIDED') {
     if (entry.state === 'parked') return;
-    const reason =
-      `Sale ${saleLabel} was voided in Cin7 Core after the order was pushed. Enter the sale ` +
-      'again in Cin7 Core by hand, or cancel the order in Upstock.';
-    await upstock.setIntegrationState(entry.orderId, { state: 'needs_attention', reason });
-    ledger.park(entry.orderId, 'sale-voided', reason);
-    ctx.result.count('shipments', 'skipped');
-    log.warn(`Order ${entry.orderNumber} (${entry.orderId}): ${reason}`);
+    await parkVoidedOrder(entry, saleLabel, deps);
     return;
   }
 

@@ -50,7 +50,9 @@ function productBatches(h: SyncHarness): number {
 
 describe('kill and restart mid-import', () => {
   it('ends in the same state with no duplicates', async () => {
-    const seed = largeSeed(2_000, 60);
+    // Ten product batches of 500: more than the four the agent keeps in flight, so the kill
+    // after the second batch lands while later batches are still unsent.
+    const seed = largeSeed(5_000, 60);
     const clean = await startHarness({ seed });
     harnesses.push(clean);
     clean.selectAll();

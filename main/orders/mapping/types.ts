@@ -134,6 +134,7 @@ export type ParkCode =
   | 'dear-validation'
   | 'ambiguous-sale'
   | 'sale-voided'
+  | 'sale-missing'
   | 'not-shippable';
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { DearAddressRecord, DearCustomerRecord } from '../../sample/dear-seed.js';
 import { deterministicGuid } from '../../sample/deterministic.js';
@@ -24,8 +25,6 @@ const STRING_FIELDS: Record<string, number> = {
   Carrier: 256,
   ExternalID: 256,
 };
-
-let saleCounter = 0;
 
 function checkAddress(
   value: unknown,
@@ -173,8 +172,9 @@ export const createSale: RouteHandler = ({ state, body }) => {
   if (messages.messages.length > 0 || !customer) throw badRequest(messages.messages);
 
   if (shippingAddress) recordShippingAddress(state, customer, shippingAddress);
-  saleCounter += 1;
-  const id = deterministicGuid('sale', `${saleCounter}:${customer.ID}`);
+  // A random ID, as Cin7 Core's are unique: a restarted simulator must not hand out an ID that
+  // an agent's ledger already holds for a sale of the earlier run.
+  const id = randomUUID();
   const stampTicks = state.clock.nextTicks();
   const defaultContact =
     customer.Contacts.find((contact) => contact.Default === true) ?? customer.Contacts[0];

@@ -5,6 +5,7 @@ import type { WirePriceListInput, WirePriceListSummary } from '../../upstock/wir
 import { throwIfCancelled, type JobContext } from '../job.js';
 import type { PlannedPriceList } from '../pricing/price-lists.js';
 import { RepairTally } from '../upstock-holdings.js';
+import { sendWithBoundedConcurrency } from './bounded-sends.js';
 
 const log = getLogger('sync');
 
@@ -61,9 +62,12 @@ function needsRepair(
 
 /**
  * Puts each planned list whose content hash differs from the last one Upstock accepted, and
- * records the new hash. When `held` (Upstock's lists, read on a full pass) is given, also puts
- * each list Upstock lacks or stores with another name or product count, and logs how many.
- * A list Upstock rejects as invalid (422) is reported and skipped; other errors end the run.
+ * records the new hash once Upstock accepted that list. Up to `UPSTOCK_WRITES_IN_FLIGHT` lists
+ * are sent at once, and a list's entries are built only when its send starts, so at most that
+ * many lists are in memory. When `held` (Upstock's lists, read on a full pass) is given, also
+ * puts each list Upstock lacks or stores with another name or product count, and logs how many.
+ * A list Upstock rejects as invalid (422) is reported and skipped. Other errors end the run
+ * once the puts in flight have finished and been recorded.
  */
 export async function putChangedLists(
   ctx: JobContext,
@@ -74,42 +78,55 @@ export async function putChangedLists(
   const heldByKey = held ? new Map(held.map((summary) => [summary.key, summary])) : null;
   const repairs = new RepairTally('price lists');
   const accepted = new Set<string>();
-  let done = 0;
+  const changed: { list: PlannedPriceList; hash: string }[] = [];
   for (const list of lists) {
-    throwIfCancelled(ctx);
     const hash = priceListHash(list);
     const sent = ctx.store.mappings.get('priceList', list.key)?.contentHash === hash;
     if (sent && !(heldByKey && needsRepair(list, heldByKey, repairs))) {
       ctx.result.count('priceLists', 'unchanged');
     } else {
-      // Built only when it is sent, one list at a time, so at most one list is in memory.
-      const wire = toWirePriceList(list);
-      try {
-        const response = await ctx.upstock.putPriceList(list.key, wire);
-        ctx.result.count('priceLists', response.result);
-        ctx.store.mappings.upsertMany([
-          { entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash },
-        ]);
-        accepted.add(list.key);
-        log.info(
-          `Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`,
-        );
-      } catch (error) {
-        if (!(error instanceof UpstockApiError) || error.status !== 422) throw error;
-        ctx.result.count('priceLists', 'failed');
-        ctx.result.fail({
-          entity: 'priceLists',
-          recordId: list.key,
-          label: wire.name,
-          reason: `Upstock rejected the price list: ${(error as Error).message}`,
-        });
-        log.warn(`Upstock rejected price list ${list.key} "${wire.name}"`, error);
-      }
+      changed.push({ list, hash });
     }
+  }
+
+  let done = lists.length - changed.length;
+  ctx.report({ phase, done, total: lists.length });
+  await sendWithBoundedConcurrency(ctx, changed, async ({ list, hash }) => {
+    if (await putList(ctx, list, hash)) accepted.add(list.key);
     done += 1;
     ctx.report({ phase, done, total: lists.length });
-  }
+  });
   if (heldByKey) repairs.log(accepted);
+}
+
+/**
+ * Builds one list's entries, puts it and records its hash. Returns false when Upstock rejected
+ * it as invalid (422), which is reported; throws any other error.
+ */
+async function putList(ctx: JobContext, list: PlannedPriceList, hash: string): Promise<boolean> {
+  const wire = toWirePriceList(list);
+  try {
+    const response = await ctx.upstock.putPriceList(list.key, wire);
+    ctx.result.count('priceLists', response.result);
+    ctx.store.mappings.upsertMany([
+      { entity: 'priceList', dearId: list.key, upstockId: list.key, contentHash: hash },
+    ]);
+    log.info(
+      `Price list ${list.key} "${wire.name}" ${response.result}: ${wire.prices.length} prices`,
+    );
+    return true;
+  } catch (error) {
+    if (!(error instanceof UpstockApiError) || error.status !== 422) throw error;
+    ctx.result.count('priceLists', 'failed');
+    ctx.result.fail({
+      entity: 'priceLists',
+      recordId: list.key,
+      label: wire.name,
+      reason: `Upstock rejected the price list: ${(error as Error).message}`,
+    });
+    log.warn(`Upstock rejected price list ${list.key} "${wire.name}"`, error);
+    return false;
+  }
 }
 
 /**

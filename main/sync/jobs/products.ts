@@ -63,9 +63,9 @@ interface ChangeCheck {
 
 /**
  * Builds and sends every selected (or previously sent) product whose payload changed, or, on
- * a full pass, that Upstock lacks or stores with other content. A first pass keeps only the
- * IDs of changed products; their payloads are built again as the batches go out, so at most
- * one batch of payloads is held at a time.
+ * a full pass, that Upstock lacks or stores with other content. Products are parsed and
+ * checked one at a time as the send slots free up, so each cached product is parsed once here
+ * and only the batches being sent hold payloads. Progress counts the products checked.
  */
 async function pushProducts(
   ctx: JobContext,
@@ -84,20 +84,20 @@ async function pushProducts(
     held,
     repairs: new RepairTally('products'),
   };
-  const changedIds = candidates.filter(
-    (id) => changedProduct(ctx, id, selected.has(id), hashes.get(id), options) !== null,
-  );
+  let checked = 0;
+  let changed = 0;
 
   function* changedRecords(): Generator<PendingRecord<WireProductInput>> {
-    for (const id of changedIds) {
-      const raw = ctx.store.catalog.getProduct(id);
-      const parsed = parseProduct(raw, tierNames);
-      // The first pass parsed this row; a failure now means it changed since, so skip it.
-      if (parsed.ok) yield pendingProduct(parsed.value, selected.has(id));
+    for (const id of candidates) {
+      checked += 1;
+      const record = changedProduct(ctx, id, selected.has(id), hashes.get(id), options);
+      if (record === null) continue;
+      changed += 1;
+      yield record;
     }
   }
 
-  log.info(`Sending ${changedIds.length} changed products to Upstock (${selected.size} selected)`);
+  log.info(`Checking ${candidates.length} products for changes (${selected.size} selected)`);
   const accepted = await pushBatches(
     ctx,
     {
@@ -107,8 +107,10 @@ async function pushProducts(
       send: (batch) => ctx.upstock.upsertProducts(batch),
     },
     changedRecords(),
-    changedIds.length,
+    candidates.length,
+    () => ({ done: checked, total: candidates.length }),
   );
+  log.info(`Sent ${changed} changed products to Upstock; ${accepted.size} accepted`);
   if (held) options.repairs.log(accepted);
 }
 
@@ -141,29 +143,37 @@ function changedProduct(
     return null;
   }
 
-  const record = pendingProduct(product, isSelected, false);
+  const notices: string[] = [];
+  const record = pendingProduct(product, isSelected, notices);
   const unchanged = sentHash === record.hash;
   const { held, repairs } = options;
   const lost =
     held !== null &&
     typeof sentHash === 'string' &&
     repairs.needsRepair(id, held, unchanged, () => productFingerprint(record.payload));
-  if (!unchanged || lost) return record;
+  if (!unchanged || lost) {
+    logNotices(product, notices);
+    return record;
+  }
   if (isSelected) ctx.result.count('products', 'unchanged');
   return null;
 }
 
-/** Builds a product's record; `logNotices` is false on the first pass, so each notice is logged once. */
+/**
+ * Builds a product's record. Notices about fields the payload had to change are pushed to
+ * `notices`, so the caller logs them only for a product it sends.
+ */
 function pendingProduct(
   product: DearProduct,
   selected: boolean,
-  logNotices = true,
+  notices: string[],
 ): PendingRecord<WireProductInput> {
-  const notices: string[] = [];
   const payload = toUpstockProduct(product, { selected }, notices);
-  if (logNotices)
-    for (const notice of notices) log.warn(`Product ${product.id} (${product.sku}): ${notice}`);
   return { dearId: product.id, label: product.sku, payload, hash: contentHash(payload) };
+}
+
+function logNotices(product: DearProduct, notices: string[]): void {
+  for (const notice of notices) log.warn(`Product ${product.id} (${product.sku}): ${notice}`);
 }
 
 /**
@@ -194,9 +204,14 @@ async function discontinueGone(
       });
       continue;
     }
-    const record = pendingProduct(parsed.value, false);
-    if (ctx.store.mappings.get('product', id)?.contentHash === record.hash) droppable.push(id);
-    else pending.push(record);
+    const notices: string[] = [];
+    const record = pendingProduct(parsed.value, false, notices);
+    if (ctx.store.mappings.get('product', id)?.contentHash === record.hash) {
+      droppable.push(id);
+    } else {
+      logNotices(parsed.value, notices);
+      pending.push(record);
+    }
   }
 
   const accepted = await pushBatches(

@@ -226,7 +226,8 @@ export class OrderLedger {
   /**
    * Clears the sale ID and number of a parked order whose sale a person decided to replace
    * (it was voided or is gone), so the next attempt starts from `claimed` and creates a new
-   * sale. The event history keeps the old sale ID. Throws when the order is not in the ledger.
+   * sale, and `replacingSale` returns true until the order is pushed. The event history keeps
+   * the old sale ID. Throws when the order is not in the ledger.
    */
   forgetSale(orderId: string, detail: string): void {
     const now = new Date().toISOString();
@@ -237,7 +238,8 @@ export class OrderLedger {
         .prepare('UPDATE order_ledger SET sale_id = NULL, sale_number = NULL WHERE order_id = ?')
         .run(orderId);
       const sale = [before.saleNumber, before.saleId].filter((text) => text !== null).join(' ');
-      this.addEvent(orderId, SALE_FORGOTTEN_STEP, `${detail}: sale ${sale}`, now);
+      const named = sale === '' ? 'the voided sale found by ExternalID' : `sale ${sale}`;
+      this.addEvent(orderId, SALE_FORGOTTEN_STEP, `${detail}: ${named}`, now);
     })();
   }
 

@@ -326,11 +326,11 @@ async function advance(
  */
 function forgetGoneSale(order: WireOrder, ctx: PushContext): void {
   const entry = ctx.ledger.get(order.id);
-  if (entry?.state !== 'parked' || !entry.retryRequested || entry.saleId === null) return;
+  if (entry?.state !== 'parked' || !entry.retryRequested) return;
   if (!SALE_GONE_PARKS.has(entry.parkCode)) return;
   ctx.ledger.forgetSale(order.id, `retry requested after ${entry.parkCode ?? 'park'}`);
   log.info(
-    `Order ${order.number} (${order.id}): sale ${entry.saleNumber ?? ''} ${entry.saleId} is ` +
+    `Order ${order.number} (${order.id}): sale ${entry.saleNumber ?? ''} ${entry.saleId ?? ''} is ` +
       `${entry.parkCode === 'sale-missing' ? 'gone' : 'voided'} and a retry was requested; ` +
       'creating a new sale',
   );

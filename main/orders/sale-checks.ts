@@ -25,7 +25,8 @@ export interface ShipmentDeps {
 
 /**
  * The times the agent last saw each pushed sale in Cin7 Core, in the sale list or read by ID.
- * Loaded once per shipments run; a sighting is written to the ledger at most once an hour.
+ * One instance serves one shipments run, and `note` writes a sighting of a sale to the ledger
+ * at most once an hour.
  */
 export class SaleSightings {
   private readonly lastSeen: Map<string, string>;
@@ -147,9 +148,8 @@ async function parkShippedOrder(
 }
 
 /**
- * Returns true for Cin7 Core's answer to `GET sale` for an unknown ID.
- * Cin7 Core answers a missing record with HTTP 400 and a "not found" Exception. A 404 means
- * an unknown endpoint, not a missing sale.
+ * Returns true for Cin7 Core's response to `GET sale` with an unknown ID: HTTP 400 with a
+ * "not found" Exception. A 404 means an unknown endpoint, not a missing sale.
  */
 function isSaleNotFound(error: unknown): boolean {
   if (!(error instanceof DearApiError) || error.status !== 400) return false;

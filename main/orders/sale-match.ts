@@ -67,7 +67,7 @@ export async function findOrderSales(
   return [...sales.values()];
 }
 
-/** How `matchOrderSale` treats voided sales. */
+/** Options of `matchOrderSale`. */
 export interface MatchOptions {
   /**
    * True when a person asked to push the order again after its sale was voided: voided sales

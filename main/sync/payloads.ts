@@ -76,7 +76,7 @@ function limitText(text: string | null, field: string, notices: string[]): strin
  */
 export function toUpstockCustomer(
   customer: DearCustomer,
-  options: { priceListKey: string | null; baseCurrency: string },
+  options: { priceListKey: string | null | undefined; baseCurrency: string },
   failures: RecordFailure[] = [],
 ): WireCustomerInput {
   const addresses: WireAddress[] = [];
@@ -106,7 +106,7 @@ export function toUpstockCustomer(
     name: customer.name,
     contacts: customer.contacts.filter((contact) => contact.name.trim() !== '').map(toWireContact),
     addresses,
-    priceListKey: options.priceListKey,
+    ...(options.priceListKey === undefined ? {} : { priceListKey: options.priceListKey }),
     salesRep: customer.salesRepresentative,
     taxRule: customer.taxRule,
     paymentTerm: customer.paymentTerm,

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A runner whose shipments job sees the clock `offsetMs` ahead of now. */
+/** Returns a runner whose shipments job uses a clock `offsetMs` ahead of now. */
 function runnerAhead(offsetMs: number) {
   const shipments = createShipmentsJob({ now: () => new Date(Date.now() + offsetMs) });
   return agentRunner(agent, undefined, { shipments });

@@ -90,11 +90,11 @@ describe('voided sale', () => {
     expect(integrationOf(order.id).saleId).toBe(voidedId);
   });
 
-  it('found by ExternalID parks the order instead of a new sale', async () => {
+  it('found by ExternalID parks until retried', async () => {
     const agentA = newAgent();
     const order = placeOrder(1);
     const voidedId = await pushAndVoid(agentA, order);
-    // Upstock lost the park (someone set the order back to pending): only the sale tells.
+    // Someone set the order back to pending in Upstock, so only the voided sale records the park.
     await agentA.upstock.setIntegrationState(order.id, { state: 'pending' });
 
     const agentB = newAgent();
@@ -105,6 +105,14 @@ describe('voided sale', () => {
     expect(entry.parkReason).toContain(voidedId);
     expect(salesPerExternalId(world).get(order.id)).toBe(1);
     expect(integrationOf(order.id).state).toBe('needs_attention');
+
+    retryOrder(agentB.store, order.id);
+    await runJob(agentB, 'orders');
+    const pushed = ledgerFor(agentB.store).get(order.id)!;
+    expect(pushed.state).toBe('pushed');
+    expect(pushed.saleId).not.toBe(voidedId);
+    expect(salesPerExternalId(world).get(order.id)).toBe(2);
+    expect(integrationOf(order.id).saleId).toBe(pushed.saleId);
   });
 
   it('is replaced by a new sale when the order is retried', async () => {

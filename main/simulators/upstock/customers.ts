@@ -35,12 +35,17 @@ function checkCustomer(context: SimContext, raw: unknown): RecordCheck<CustomerC
     };
   }
   const fields = new FieldReader(raw as Record<string, unknown>);
+  // An absent priceListKey keeps the customer's current price list; null removes it.
+  const keepsPriceList = !('priceListKey' in raw);
   const customer: CustomerContent = {
     externalId: fields.requiredText('externalId', 200),
     name: fields.requiredText('name', 500),
     contacts: fields.array('contacts', 50, (item, index) => readContact(fields, item, index)),
     addresses: fields.array('addresses', 100, (item, index) => readAddress(fields, item, index)),
-    priceListKey: fields.optionalText('priceListKey', 200),
+    priceListKey: keepsPriceList
+      ? (context.state.customers.get(String((raw as Record<string, unknown>).externalId))
+          ?.priceListKey ?? null)
+      : fields.optionalText('priceListKey', 200),
     salesRep: fields.optionalText('salesRep', 200),
     taxRule: fields.optionalText('taxRule', 200),
     paymentTerm: fields.optionalText('paymentTerm', 200),
@@ -54,7 +59,11 @@ function checkCustomer(context: SimContext, raw: unknown): RecordCheck<CustomerC
       `currency "${customer.currency}" must be a three-letter ISO 4217 code.`,
     );
   }
-  if (customer.priceListKey !== null && !context.state.priceLists.has(customer.priceListKey)) {
+  if (
+    !keepsPriceList &&
+    customer.priceListKey !== null &&
+    !context.state.priceLists.has(customer.priceListKey)
+  ) {
     fields.fail(
       'priceListKey',
       `price list "${customer.priceListKey}" does not exist; put the price list before the customers that use it.`,

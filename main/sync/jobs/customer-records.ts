@@ -14,7 +14,7 @@ import { pushBatches, type PendingRecord } from './push-batches.js';
 export function pendingCustomer(
   ctx: JobContext,
   customer: DearCustomer,
-  priceListKey: string | null,
+  priceListKey: string | null | undefined,
   baseCurrency: string,
 ): PendingRecord<WireCustomerInput> {
   const failures: RecordFailure[] = [];
@@ -40,14 +40,19 @@ export function pushCustomers(
       mappingEntity: 'customer',
       phase,
       send: (batch) => ctx.upstock.upsertCustomers(batch),
-      alsoRecord: (record): Omit<Mapping, 'updatedAt'>[] => [
-        {
-          entity: 'customerPriceList',
-          dearId: record.dearId,
-          upstockId: record.payload.priceListKey ?? null,
-          contentHash: null,
-        },
-      ],
+      // A payload without priceListKey left Upstock's assignment as it was, so there is
+      // nothing new to record.
+      alsoRecord: (record): Omit<Mapping, 'updatedAt'>[] =>
+        record.payload.priceListKey === undefined
+          ? []
+          : [
+              {
+                entity: 'customerPriceList',
+                dearId: record.dearId,
+                upstockId: record.payload.priceListKey,
+                contentHash: null,
+              },
+            ],
     },
     pending,
   );

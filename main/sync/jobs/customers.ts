@@ -81,8 +81,10 @@ async function sendCustomers(
       continue;
     }
 
-    let priceListKey = assigned.get(id) ?? null;
-    if (priceListKey !== null && heldLists && !heldLists.has(priceListKey)) {
+    // Without a recorded assignment (a new data folder) the key is left out, so Upstock keeps
+    // the customer's current price list until the prices job assigns one.
+    let priceListKey = assigned.has(id) ? (assigned.get(id) ?? null) : undefined;
+    if (typeof priceListKey === 'string' && heldLists && !heldLists.has(priceListKey)) {
       // Upstock rejects a customer on a list it lacks; the prices job puts the list back first.
       listGone.push(id);
       priceListKey = null;

@@ -25,9 +25,11 @@ export interface CatalogProductRow {
  * One order needing the merchant's attention. `parked` orders were not pushed and can be retried
  * once the cause is fixed. `edited-after-push` rows are informational: the order changed in
  * Upstock after its sale was created, the two now differ, and the sale must be changed by hand.
+ * `totals-changed-in-cin7` rows are informational too: Cin7 Core changed the sale order total
+ * on authorisation (automatic discounts or deals), so the merchant checks the invoice.
  */
 export interface OrderAttentionRow {
-  kind: 'parked' | 'edited-after-push';
+  kind: 'parked' | 'edited-after-push' | 'totals-changed-in-cin7';
   orderId: string;
   orderNumber: string;
   customer: string;

@@ -51,9 +51,12 @@ export interface RecordFailure {
   reason: string;
 }
 
-/** A pricing rule that Upstock price lists cannot express, reported instead of dropped. */
+/**
+ * A pricing rule that Upstock price lists cannot express, reported instead of dropped. The
+ * `foreign-currency` kind lists customers whose Cin7 Core currency is not the base currency.
+ */
 export interface UnrepresentableRule {
-  kind: 'quantity-discount' | 'deal' | 'markup-discount' | 'free-shipping';
+  kind: 'quantity-discount' | 'deal' | 'markup-discount' | 'free-shipping' | 'foreign-currency';
   ruleName: string;
   /** How many selected products (or customers, for deals) the rule touches. */
   affected: number;

@@ -1,21 +1,22 @@
 import type { OrderAttentionRow } from '../../shared/ipc.js';
 import type { Store } from '../store/types.js';
 import { ledgerFor } from './ledger.js';
+import { describeTotalsChange } from './authorised-total.js';
 import { describeEdit } from './orders-report.js';
 
 /**
  * One row of the orders-needing-attention list. `kind` is `parked` for an order the merchant
- * fixes and retries, or `edited-after-push` for an informational row. Such a row is a pushed
- * order changed in Upstock after its push, whose Cin7 Core sale the agent does not update.
+ * fixes and retries. The informational kinds are pushed orders: `edited-after-push` changed
+ * in Upstock after its push, and `totals-changed-in-cin7` got another total from Cin7 Core on
+ * authorisation. The agent updates neither sale.
  */
-export interface OrderAttentionEntry extends OrderAttentionRow {
-  kind: 'parked' | 'edited-after-push';
-}
+export type OrderAttentionEntry = OrderAttentionRow;
 
 /**
  * Returns the orders parked as needing attention, oldest first, with the reason a merchant
  * can act on. Informational rows follow for pushed orders edited in Upstock after the push
- * and not yet shipped, naming the total pushed and the total now. Assumes a store from
+ * and not yet shipped, naming the total pushed and the total now, then rows for pushed orders
+ * not yet shipped whose total Cin7 Core changed on authorisation. Assumes a store from
  * `openStore`.
  */
 export function listOrdersNeedingAttention(store: Store): OrderAttentionEntry[] {
@@ -36,7 +37,15 @@ export function listOrdersNeedingAttention(store: Store): OrderAttentionEntry[] 
     reason: `Informational, sale ${entry.saleNumber ?? entry.saleId}: ${describeEdit(edit)}`,
     since: edit.at,
   }));
-  return [...parked, ...edited];
+  const totals = ledger.listTotalsChangedInCin7().map(({ entry, change }): OrderAttentionEntry => ({
+    kind: 'totals-changed-in-cin7',
+    orderId: entry.orderId,
+    orderNumber: entry.orderNumber,
+    customer: entry.customerName,
+    reason: `Informational, sale ${entry.saleNumber ?? entry.saleId}: ${describeTotalsChange(change)}`,
+    since: change.at,
+  }));
+  return [...parked, ...edited, ...totals];
 }
 
 /** Raised when a retry names an order that is not parked. */

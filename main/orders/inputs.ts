@@ -74,6 +74,11 @@ export class MappingInputs {
     return new MappingInputs(store, { me, taxRules, locations, priceTiers }, supplierId);
   }
 
+  /** Whether Cin7 Core applies discounts and deals when a sale order is authorised (`/me`). */
+  get automaticallyApplyDiscounts(): boolean {
+    return this.data.me.automaticallyApplyDiscounts;
+  }
+
   /** Returns the cached customer, or null when it is not cached or its record cannot be parsed. */
   customer(customerId: string): DearCustomer | null {
     const raw = this.store.catalog.getCustomer(customerId);

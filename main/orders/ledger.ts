@@ -317,6 +317,34 @@ export class OrderLedger {
     })();
   }
 
+  /** Stores that Cin7 Core's sale order total differs from the total the agent posted. */
+  noteTotalsChangedInCin7(orderId: string, change: TotalsChangedInCin7): void {
+    this.addEvent(orderId, TOTALS_CHANGED_STEP, JSON.stringify(change), change.at);
+  }
+
+  /**
+   * Returns pushed orders whose sale order total Cin7 Core changed on authorisation and that
+   * are not yet reported as fully shipped, each with its latest change, oldest first.
+   */
+  listTotalsChangedInCin7(): { entry: LedgerEntry; change: TotalsChangedInCin7 }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT l.*, e.detail AS change_detail FROM order_ledger l
+         JOIN order_ledger_events e ON e.id = (
+           SELECT MAX(id) FROM order_ledger_events
+           WHERE order_id = l.order_id AND step = ?)
+         WHERE l.state = 'pushed' AND (l.shipment_recorded IS NULL OR l.shipment_recorded != 'shipped')
+         ORDER BY e.id`,
+      )
+      .all(TOTALS_CHANGED_STEP) as (LedgerRow & { change_detail: string | null })[];
+    const changes: { entry: LedgerEntry; change: TotalsChangedInCin7 }[] = [];
+    for (const row of rows) {
+      const change = parseNote<TotalsChangedInCin7>(row.change_detail);
+      if (change) changes.push({ entry: toEntry(row), change });
+    }
+    return changes;
+  }
+
   /**
    * Returns pushed orders edited in Upstock after the push and not yet reported as fully
    * shipped, each with its latest edit, oldest edit first.
@@ -467,6 +495,16 @@ const ORDER_TOTAL_STEP = 'order-total';
 const SALE_FORGOTTEN_STEP = 'sale-forgotten';
 const SALE_SEEN_STEP = 'sale-seen';
 const EDITED_AFTER_PUSH_STEP = 'edited-after-push';
+const TOTALS_CHANGED_STEP = 'totals-changed-in-cin7';
+
+/** A sale order whose total Cin7 Core changed when it was authorised. */
+export interface TotalsChangedInCin7 {
+  /** The sale order `Total` the agent posted and the one Cin7 Core stores, as decimal strings. */
+  postedTotal: string;
+  cin7Total: string;
+  /** When the agent read the sale order back (ISO 8601 UTC). */
+  at: string;
+}
 
 /** The Upstock order total before tax at one version, as stored with the push. */
 interface OrderTotalNote {

@@ -3,10 +3,14 @@ import { DearApiError, DearNetworkError } from '../dear/errors.js';
 import type { JobContext } from '../sync/job.js';
 import type { WireOrder } from '../upstock/wire.js';
 import type { EditedAfterPush, OrderLedger } from './ledger.js';
+import { describeTotalsChange } from './authorised-total.js';
 import type { PushOutcome } from './push.js';
 
 /** Entity of the run-report notice for an order changed in Upstock after its push. */
 export const EDITED_AFTER_PUSH_ENTITY = 'order-edited-after-push';
+
+/** Entity of the run-report notice for a sale order whose total Cin7 Core changed. */
+export const TOTALS_CHANGED_ENTITY = 'order-totals-changed-in-cin7';
 
 /**
  * Records the outcomes of one orders run. Parked and unfinished orders count as failed and
@@ -24,6 +28,14 @@ export class OrdersRunReport {
     switch (outcome.kind) {
       case 'pushed':
         result.count('orders', 'created');
+        if (outcome.totalsChanged) {
+          result.fail({
+            entity: TOTALS_CHANGED_ENTITY,
+            recordId: order.id,
+            label: order.number,
+            reason: describeTotalsChange(outcome.totalsChanged),
+          });
+        }
         return;
       case 'parked':
         this.fail(order, outcome.reason.message);

@@ -7,11 +7,18 @@ import {
   type EditedAfterPush,
   type LedgerEntry,
   type OrderLedger,
+  type TotalsChangedInCin7,
 } from './ledger.js';
 import { mapApprovedOrder } from './mapping/map-order.js';
-import type { MappingResult, OrderSettings, ParkReason } from './mapping/types.js';
+import type {
+  DearSaleOrderRequest,
+  MappingResult,
+  OrderSettings,
+  ParkReason,
+} from './mapping/types.js';
 import type { MappingInputs } from './inputs.js';
 import type { OrdersDearPort, OrdersUpstockPort } from './ports.js';
+import { checkAuthorisedTotal } from './authorised-total.js';
 import { resumeSale, resumeSaleOrder } from './push-steps.js';
 import { isTaxRejection, remapAfterTaxChange } from './tax-recheck.js';
 
@@ -64,7 +71,13 @@ export interface PushContext {
 
 /** The result of one push attempt. */
 export type PushOutcome =
-  | { kind: 'pushed'; saleId: string; saleNumber: string | null }
+  /** `totalsChanged` is set when Cin7 Core changed the sale order total on authorisation. */
+  | {
+      kind: 'pushed';
+      saleId: string;
+      saleNumber: string | null;
+      totalsChanged?: TotalsChangedInCin7;
+    }
   | { kind: 'parked'; reason: ParkReason }
   /** Pushed earlier by this agent; nothing was sent. `edit` is set when Upstock changed it since. */
   | { kind: 'already-pushed'; edit?: EditedAfterPush }
@@ -309,7 +322,7 @@ async function advance(
       return conflict ? parkOrder(order, claim, ctx, conflict) : null;
     }
     case 'order-created':
-      return recordPushed(order, entry, claim, ctx);
+      return recordPushed(order, entry, mapping.saleOrder, claim, ctx);
     case 'pushed':
       return { kind: 'pushed', saleId: entry.saleId!, saleNumber: entry.saleNumber };
     case 'parked':
@@ -339,6 +352,7 @@ function forgetGoneSale(order: WireOrder, ctx: PushContext): void {
 async function recordPushed(
   order: WireOrder,
   entry: LedgerEntry,
+  posted: DearSaleOrderRequest,
   claim: HeldClaim,
   ctx: PushContext,
 ): Promise<PushOutcome> {
@@ -366,7 +380,10 @@ async function recordPushed(
   log.info(
     `Pushed order ${order.number} (${order.id}) as sale ${entry.saleNumber ?? ''} ${saleId}`,
   );
-  return { kind: 'pushed', saleId, saleNumber: entry.saleNumber };
+  const totalsChanged = await checkAuthorisedTotal(order, entry, posted, ctx);
+  return totalsChanged
+    ? { kind: 'pushed', saleId, saleNumber: entry.saleNumber, totalsChanged }
+    : { kind: 'pushed', saleId, saleNumber: entry.saleNumber };
 }
 
 /**

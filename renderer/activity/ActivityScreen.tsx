@@ -67,7 +67,7 @@ export function ActivityScreen() {
         <AttentionOrders orders={orders} onRetried={reload} />
       )}
 
-      <h3>Discounts and deals not carried over</h3>
+      <h3>Pricing Upstock cannot carry over</h3>
       <UnrepresentableRules rules={latestUnrepresentable(runs)} />
 
       <h3>Run history</h3>

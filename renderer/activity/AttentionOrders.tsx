@@ -81,6 +81,12 @@ export function AttentionOrders({
                     agent does not change a pushed sale, so change the sale in Cin7 Core by hand.
                   </div>
                 ) : null}
+                {order.kind === 'totals-changed-in-cin7' ? (
+                  <div className="muted">
+                    Cin7 Core changed the total when it authorised the sale order, probably by
+                    applying its automatic discounts or deals. Check the invoice in Cin7 Core.
+                  </div>
+                ) : null}
                 {failures[order.orderId] ? (
                   <div role="status">{failures[order.orderId]}</div>
                 ) : null}

@@ -5,6 +5,7 @@ const KIND_LABELS: Record<UnrepresentableRule['kind'], string> = {
   deal: 'Deal',
   'markup-discount': 'Markup discount',
   'free-shipping': 'Free shipping',
+  'foreign-currency': 'Customer currency',
 };
 
 /**
@@ -33,7 +34,7 @@ export function UnrepresentableRules({ rules }: { rules: UnrepresentableRule[] }
 
   return (
     <table className="data-table">
-      <caption>Discounts and deals not carried over</caption>
+      <caption>Pricing Upstock cannot carry over</caption>
       <thead>
         <tr>
           <th scope="col">Rule</th>

@@ -107,7 +107,7 @@ describe('Activity screen', () => {
     openActivity();
 
     const table = await screen.findByRole('table', {
-      name: 'Discounts and deals not carried over',
+      name: 'Pricing Upstock cannot carry over',
     });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(2);

@@ -17,6 +17,7 @@ import { startConnected, type AgentSession } from '../session.js';
 const KIND_LABELS: Record<OrderAttentionRow['kind'], string> = {
   parked: 'parked',
   'edited-after-push': 'edited after push',
+  'totals-changed-in-cin7': 'total changed in Cin7 Core',
 };
 
 async function attention(session: AgentSession): Promise<number> {
@@ -52,6 +53,12 @@ async function attention(session: AgentSession): Promise<number> {
     session.output.line(
       'Edited after push: Upstock and Cin7 Core now differ. The agent does not update a pushed ' +
         'sale, so change the sale in Cin7 Core by hand; a retry does not apply.',
+    );
+  }
+  if (orders.some((order) => order.kind === 'totals-changed-in-cin7')) {
+    session.output.line(
+      'Total changed in Cin7 Core: Cin7 Core applied its automatic discounts or deals when ' +
+        'the sale order was authorised. Check the invoice in Cin7 Core; a retry does not apply.',
     );
   }
   return EXIT.ok;

@@ -70,6 +70,13 @@ const ROUTES: Array<[string, RegExp, ControlHandler]> = [
     /^deals-envelope$/,
     (control, body) => ({ envelope: control.setDealsEnvelope(asObject(body).envelope) }),
   ],
+  [
+    'POST',
+    /^authorisation-discount$/,
+    (control, body) => ({
+      percent: control.setAuthorisationDiscount(asObject(body).percent ?? null),
+    }),
+  ],
   ['GET', /^sales$/, (control) => control.sales()],
   [
     'POST',

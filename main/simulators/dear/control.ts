@@ -175,6 +175,26 @@ export class DearControl {
   }
 
   /**
+   * Sets the percentage taken off the totals of each sale order posted as AUTHORISED while
+   * `me` has `AutomaticallyApplyDiscounts` true, or turns it off with null. Returns the
+   * percentage set. Throws ControlError 400 unless it is null or a number from 0 to 100.
+   */
+  setAuthorisationDiscount(percent: unknown): number | null {
+    if (percent === null) {
+      this.state.authorisationDiscountPercent = null;
+      return null;
+    }
+    if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
+      throw new ControlError(
+        400,
+        `percent must be null or a number from 0 to 100, got ${JSON.stringify(percent)}`,
+      );
+    }
+    this.state.authorisationDiscountPercent = new Decimal(percent);
+    return percent;
+  }
+
+  /**
    * Changes any fields of a deal (e.g. `IsActive`, `DateTo`); deals carry no modified stamp.
    * Throws ControlError 404 when no deal has that ID.
    */

@@ -51,6 +51,21 @@ function findSaleForOrder(state: SimState, body: Record<string, unknown>): SimSa
   return sale;
 }
 
+/**
+ * Takes the control API's authorisation discount off the document totals when the account
+ * applies discounts automatically. It stands in for the discounts and deals Cin7 Core may
+ * apply on authorisation, so it only lowers the totals and leaves the lines as posted.
+ */
+function applyAuthorisationDiscount(state: SimState, sale: SimSale): void {
+  const percent = state.authorisationDiscountPercent;
+  if (percent === null || state.me.AutomaticallyApplyDiscounts !== true) return;
+  const factor = new Decimal(1).minus(percent.dividedBy(100));
+  const order = sale.order;
+  order.TotalBeforeTax = order.TotalBeforeTax.times(factor).toDecimalPlaces(2);
+  order.Tax = order.Tax.times(factor).toDecimalPlaces(2);
+  order.Total = order.TotalBeforeTax.plus(order.Tax);
+}
+
 /** Holds stock for each stock line and marks what cannot be covered as backordered. */
 function allocateStock(state: SimState, sale: SimSale): boolean {
   let backordered = false;
@@ -128,6 +143,7 @@ export const postSaleOrder: RouteHandler = ({ state, body }) => {
     Total: totals.total,
   };
   if (body.Status === 'AUTHORISED') {
+    applyAuthorisationDiscount(state, sale);
     sale.status = allocateStock(state, sale) ? 'BACKORDERED' : 'ORDERED';
   } else {
     sale.allocated = new Map();

@@ -35,6 +35,11 @@ export class SimState {
   /** Stock on hand per lower-case product ID. */
   stock = new Map<string, Decimal>();
   saleOrderCounter = 0;
+  /**
+   * Percentage taken off the document totals of a sale order posted as AUTHORISED while `me`
+   * has `AutomaticallyApplyDiscounts` true; null leaves totals as posted. Set by the control API.
+   */
+  authorisationDiscountPercent: Decimal | null = null;
   private customPriceIndex: Map<string, ProductCustomPrice[]> | null = null;
 
   constructor(
@@ -55,6 +60,7 @@ export class SimState {
     );
     this.sales = new Map();
     this.saleOrderCounter = 0;
+    this.authorisationDiscountPercent = null;
     this.customPriceIndex = null;
     this.stock = new Map();
     for (const [key, quantity] of Object.entries(copy.stock ?? {})) {

@@ -7,6 +7,7 @@ import type { Job, JobContext } from '../job.js';
 import { ensureMappingsAccount } from '../upstock-account.js';
 import { RepairTally } from '../upstock-holdings.js';
 import { summarizeDeals } from '../pricing/deals.js';
+import { reportForeignCurrency } from '../pricing/foreign-currency.js';
 import { planPriceLists, type PricedProduct, type PricingPlan } from '../pricing/price-lists.js';
 import { loadReference } from '../reference-cache.js';
 import { pendingCustomer, pushCustomers } from './customer-records.js';
@@ -45,7 +46,7 @@ export const pricesJob: Job = {
       deals: summarizeDeals(deals, customers, ctx.startedAt),
     });
     recordPlanReports(ctx, plan);
-    warnForeignCurrency(customers, reference.me.currency);
+    reportForeignCurrencyCustomers(ctx, customers, reference.me.currency);
     log.info(
       `Planned ${plan.lists.length} price lists for ${customers.length} customers and ${products.length} products`,
     );
@@ -99,10 +100,17 @@ function activeCustomers(ctx: JobContext): DearCustomer[] {
 }
 
 /**
- * Logs customers whose currency differs from the account's. Their lists carry base-currency
- * prices, because Upstock takes orders in the base currency only.
+ * Logs customers whose currency differs from the account's and reports them with the run,
+ * without failing it. Their lists carry base-currency prices, because Upstock takes orders in
+ * the base currency only.
  */
-function warnForeignCurrency(customers: DearCustomer[], baseCurrency: string): void {
+function reportForeignCurrencyCustomers(
+  ctx: JobContext,
+  customers: DearCustomer[],
+  baseCurrency: string,
+): void {
+  for (const entry of reportForeignCurrency(customers, baseCurrency))
+    ctx.result.unrepresentable(entry);
   const foreign = customers.filter(
     (customer) => customer.currency && customer.currency !== baseCurrency,
   );

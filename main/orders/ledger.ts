@@ -327,22 +327,9 @@ export class OrderLedger {
    * are not yet reported as fully shipped, each with its latest change, oldest first.
    */
   listTotalsChangedInCin7(): { entry: LedgerEntry; change: TotalsChangedInCin7 }[] {
-    const rows = this.db
-      .prepare(
-        `SELECT l.*, e.detail AS change_detail FROM order_ledger l
-         JOIN order_ledger_events e ON e.id = (
-           SELECT MAX(id) FROM order_ledger_events
-           WHERE order_id = l.order_id AND step = ?)
-         WHERE l.state = 'pushed' AND (l.shipment_recorded IS NULL OR l.shipment_recorded != 'shipped')
-         ORDER BY e.id`,
-      )
-      .all(TOTALS_CHANGED_STEP) as (LedgerRow & { change_detail: string | null })[];
-    const changes: { entry: LedgerEntry; change: TotalsChangedInCin7 }[] = [];
-    for (const row of rows) {
-      const change = parseNote<TotalsChangedInCin7>(row.change_detail);
-      if (change) changes.push({ entry: toEntry(row), change });
-    }
-    return changes;
+    return this.listLatestNotesOnUnshipped<TotalsChangedInCin7>(TOTALS_CHANGED_STEP).map(
+      ({ entry, note }) => ({ entry, change: note }),
+    );
   }
 
   /**
@@ -350,22 +337,33 @@ export class OrderLedger {
    * shipped, each with its latest edit, oldest edit first.
    */
   listEditedAfterPush(): { entry: LedgerEntry; edit: EditedAfterPush }[] {
+    return this.listLatestNotesOnUnshipped<EditedAfterPush>(EDITED_AFTER_PUSH_STEP).map(
+      ({ entry, note }) => ({ entry, edit: note }),
+    );
+  }
+
+  /**
+   * Returns pushed orders not yet reported as fully shipped that have an event of `step`, each
+   * with the JSON note of its latest such event, oldest event first. Unreadable notes are left
+   * out.
+   */
+  private listLatestNotesOnUnshipped<T>(step: string): { entry: LedgerEntry; note: T }[] {
     const rows = this.db
       .prepare(
-        `SELECT l.*, e.detail AS edit_detail FROM order_ledger l
+        `SELECT l.*, e.detail AS note_detail FROM order_ledger l
          JOIN order_ledger_events e ON e.id = (
            SELECT MAX(id) FROM order_ledger_events
            WHERE order_id = l.order_id AND step = ?)
          WHERE l.state = 'pushed' AND (l.shipment_recorded IS NULL OR l.shipment_recorded != 'shipped')
          ORDER BY e.id`,
       )
-      .all(EDITED_AFTER_PUSH_STEP) as (LedgerRow & { edit_detail: string | null })[];
-    const edits: { entry: LedgerEntry; edit: EditedAfterPush }[] = [];
+      .all(step) as (LedgerRow & { note_detail: string | null })[];
+    const notes: { entry: LedgerEntry; note: T }[] = [];
     for (const row of rows) {
-      const edit = parseNote<EditedAfterPush>(row.edit_detail);
-      if (edit) edits.push({ entry: toEntry(row), edit });
+      const note = parseNote<T>(row.note_detail);
+      if (note) notes.push({ entry: toEntry(row), note });
     }
-    return edits;
+    return notes;
   }
 
   /** Returns the row of the order with Upstock order number `orderNumber`, or null. */

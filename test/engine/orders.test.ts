@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentStatus } from '../../shared/sync.js';
-import { createEngine, type Engine } from '../../main/engine.js';
+import type { Engine } from '../../main/engine.js';
 import { ledgerFor } from '../../main/orders/ledger.js';
-import { SettingsStore } from '../../main/settings/index.js';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY } from '../../main/simulators/dear/server.js';
 import type { SqliteStore } from '../../main/store/open.js';
 import {
   cacheSeed,
@@ -15,6 +11,7 @@ import {
   startOrdersWorld,
   type OrdersWorld,
 } from '../orders/fixtures/harness.js';
+import { startConnectedEngine } from './connected-engine.js';
 
 let world: OrdersWorld;
 let dataDir: string;
@@ -26,20 +23,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'uds-engine-orders-'));
-  engine = createEngine({
-    dataDir,
-    settingsStore: new SettingsStore({ cwd: dataDir }),
-    dearBaseUrl: world.dearSim.url,
-    upstockBaseUrl: world.upstockSim.url,
-    rateLimit: { callsPerWindow: 10_000, windowMs: 1_000 },
-  });
-  await engine.start();
-  await engine.connectDear({
-    accountId: SAMPLE_ACCOUNT_ID,
-    applicationKey: SAMPLE_APPLICATION_KEY,
-  });
-  await engine.connectUpstock(world.upstockSim.token);
+  ({ engine, dataDir } = await startConnectedEngine(world, 'uds-engine-orders-'));
   cacheSeed(engine.store as SqliteStore, world.seed);
 });
 

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentStatus, RunSummary } from '../../shared/sync.js';
-import { createEngine, type Engine } from '../../main/engine.js';
-import { SettingsStore } from '../../main/settings/index.js';
-import { SAMPLE_ACCOUNT_ID, SAMPLE_APPLICATION_KEY } from '../../main/simulators/dear/server.js';
+import type { Engine } from '../../main/engine.js';
 import { startOrdersWorld, type OrdersWorld } from '../orders/fixtures/harness.js';
+import { startConnectedEngine } from './connected-engine.js';
 
 let world: OrdersWorld;
 let dataDir: string;
@@ -18,20 +15,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'uds-engine-status-'));
-  engine = createEngine({
-    dataDir,
-    settingsStore: new SettingsStore({ cwd: dataDir }),
-    dearBaseUrl: world.dearSim.url,
-    upstockBaseUrl: world.upstockSim.url,
-    rateLimit: { callsPerWindow: 10_000, windowMs: 1_000 },
-  });
-  await engine.start();
-  await engine.connectDear({
-    accountId: SAMPLE_ACCOUNT_ID,
-    applicationKey: SAMPLE_APPLICATION_KEY,
-  });
-  await engine.connectUpstock(world.upstockSim.token);
+  ({ engine, dataDir } = await startConnectedEngine(world, 'uds-engine-status-'));
 });
 
 afterEach(async () => {

@@ -28,7 +28,7 @@ export interface CatalogQuery {
 }
 
 /**
- * What the CLI and the Electron shell use to drive the agent. The engine owns the store, the
+ * The interface the CLI and the Electron shell use to drive the agent. The engine owns the store, the
  * clients, the job runner and the scheduler; it never imports `electron`.
  */
 export interface EngineApi {

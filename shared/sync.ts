@@ -15,10 +15,10 @@ export const JOB_NAMES: readonly JobName[] = [
   'shipments',
 ];
 
-/** What started a run. */
+/** The trigger that started a run. */
 export type RunTrigger = 'schedule' | 'manual' | 'startup' | 'resume' | 'sandbox';
 
-/** What a run does: an incremental pass reads only changes since the cursor. */
+/** The scope of a run. An incremental pass reads only changes since the cursor. */
 export type RunMode = 'incremental' | 'full';
 
 /** Progress of a running job, reported after every page or batch. */

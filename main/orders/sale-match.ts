@@ -31,7 +31,7 @@ export interface FoundSale {
   externalId: string;
 }
 
-/** How the sales found for an order relate to it. */
+/** The relation between an order and the sales found for it. */
 export type SaleMatch =
   /** Exactly one sale is this order's: resume with it. */
   | { kind: 'one'; sale: FoundSale; ignored: FoundSale[] }

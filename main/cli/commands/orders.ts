@@ -13,7 +13,7 @@ import { formatTable, formatTime } from '../output.js';
 import { buildSyncReport, describeFailure, exitCodeFor } from '../run-report.js';
 import { startConnected, type AgentSession } from '../session.js';
 
-/** How `orders attention` names each kind of row. */
+/** Labels that `orders attention` prints for each kind of row. */
 const KIND_LABELS: Record<OrderAttentionRow['kind'], string> = {
   parked: 'parked',
   'edited-after-push': 'edited after push',

@@ -113,7 +113,7 @@ export interface DearSaleOrderRequest {
 /** The Cin7 Core customer as the mapping needs it. */
 export type MappingCustomer = DearCustomer;
 
-/** Why an order cannot be pushed, in words a merchant can act on. */
+/** The reason an order cannot be pushed, in words a merchant can act on. */
 export interface ParkReason {
   /** A short machine-readable case, such as `currency` or `unknown-product`. */
   code: ParkCode;
